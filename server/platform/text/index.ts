@@ -1,0 +1,9 @@
+export {
+  compareVietnamese,
+  compareVietnameseFallback,
+  foldVietnamese,
+  hasVietnameseCollation,
+  normalizeVietnamese,
+  tokenizeVietnamese,
+  vietnameseSortKey,
+} from './vietnamese.js';
