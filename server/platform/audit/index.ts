@@ -1,0 +1,1 @@
+export { type AuditEntry, type AuditRow, appendAudit, type ChainReport, canonicalJson, verifyAuditChain } from './audit-log.js';

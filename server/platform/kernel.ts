@@ -1,0 +1,53 @@
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Database, Db } from './db/database.js';
+import type { Env } from './env.js';
+import { type BlobStore, diskBlobStore } from './files/file-store.js';
+import type { BearerVerifier } from './http/route-auth.js';
+import type { LoginPolicy } from './identity/login-service.js';
+import { JobWorker, logAdapter, notificationHandler, smtpAdapter } from './jobs/index.js';
+import { loadUnitDirectory, type UnitDirectory } from './units/index.js';
+
+/**
+ * What every module receives: configuration and the kernel's services.
+ * Modules never read process.env or open their own connections.
+ */
+export interface ModulePlugin {
+  name: string;
+  prefix: string;
+  register(app: FastifyInstance, kernel: Kernel): Promise<void>;
+}
+
+export interface Kernel {
+  env: Env;
+  database: Database;
+  db: Db;
+  units: UnitDirectory;
+  blobs: BlobStore;
+  worker: JobWorker;
+  loginPolicy: LoginPolicy;
+  bearer?: BearerVerifier;
+  /** Extra origins the browser may post forms to (the OIDC issuer). */
+  formActions: string[];
+  plugins: ModulePlugin[];
+  log: { info: (o: object, m?: string) => void; warn: (o: object, m?: string) => void; error: (o: object, m?: string) => void; debug: (o: object, m?: string) => void };
+}
+
+export async function createKernel(env: Env, database: Database, log: Kernel['log']): Promise<Kernel> {
+  const units = await loadUnitDirectory(database.db);
+  const worker = new JobWorker(database.db, log);
+  const adapter = env.SMTP_URL ? smtpAdapter(env.SMTP_URL, env.SMTP_FROM) : logAdapter(log);
+  worker.on('notify', notificationHandler(adapter));
+  return {
+    env,
+    database,
+    db: database.db,
+    units,
+    blobs: diskBlobStore(path.join(env.dataDir, 'files')),
+    worker,
+    loginPolicy: { maxFailures: env.LOGIN_MAX_FAILURES, lockMinutes: env.LOGIN_LOCK_MINUTES, sessionTtlMinutes: env.SESSION_TTL_MINUTES },
+    formActions: [],
+    plugins: [],
+    log,
+  };
+}

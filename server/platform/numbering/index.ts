@@ -1,0 +1,1 @@
+export { formatEntryNumber, lastRegisterNumber, nextRegisterNumber, type RegisterKey } from './register-numbers.js';
