@@ -47,7 +47,9 @@ describe('Vietnamese lunar calendar (Hồ Ngọc Đức, UTC+7)', () => {
         leap: false,
       });
       expect(lunarMonthLength(r.year - 1, 12)).toBe(r.lastDayLunar);
-      expect(lunarToSolar({ year: r.year, month: 3, day: 10, leap: false }), `Giỗ Tổ ${r.year}`).toBe(r.gioTo);
+      expect(lunarToSolar({ year: r.year, month: 3, day: 10, leap: false }), `Giỗ Tổ ${r.year}`).toBe(
+        r.gioTo,
+      );
       expect(EN_WEEKDAYS[weekdayOf(r.gioTo)]).toBe(r.weekdays.gioTo);
     }
   });
@@ -108,7 +110,8 @@ describe('Vietnamese lunar calendar (Hồ Ngọc Đức, UTC+7)', () => {
       const date = fromDayNumber(day);
       const lunar = solarToLunar(date);
       if (lunarToSolar(lunar) !== date) throw new Error(`round trip failed on ${date}`);
-      const continues = lunar.day === previous.day + 1 && lunar.month === previous.month && lunar.leap === previous.leap;
+      const continues =
+        lunar.day === previous.day + 1 && lunar.month === previous.month && lunar.leap === previous.leap;
       const newMonth = lunar.day === 1 && (previous.day === 29 || previous.day === 30);
       if (!continues && !newMonth) throw new Error(`discontinuity on ${date}`);
       previous = lunar;

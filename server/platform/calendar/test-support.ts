@@ -49,7 +49,9 @@ export interface OfficialEntry {
 
 /** holidays_official_2024_2026.json: the announced Tết and Quốc khánh breaks. */
 export function readOfficialBreaks(): OfficialEntry[] {
-  const json = JSON.parse(fs.readFileSync(path.join(holidaysDir, 'holidays_official_2024_2026.json'), 'utf8'));
+  const json = JSON.parse(
+    fs.readFileSync(path.join(holidaysDir, 'holidays_official_2024_2026.json'), 'utf8'),
+  );
   return json.entries as OfficialEntry[];
 }
 
