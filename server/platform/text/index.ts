@@ -1,4 +1,5 @@
 export {
+  compareNormalizedVietnamese,
   compareVietnamese,
   compareVietnameseFallback,
   foldVietnamese,

@@ -202,3 +202,14 @@ export function compareVietnamese(a: string, b: string): number {
   if (r !== 0) return r;
   return a === b ? 0 : a < b ? -1 : 1;
 }
+
+/**
+ * `compareVietnamese` for texts already passed through `normalizeVietnamese`; skips that
+ * step, for sorting many names whose normal form is kept.
+ */
+export function compareNormalizedVietnamese(a: string, b: string): number {
+  if (!collator) return compareVietnameseFallback(a, b);
+  const r = collator.compare(a, b);
+  if (r !== 0) return r;
+  return a === b ? 0 : a < b ? -1 : 1;
+}
