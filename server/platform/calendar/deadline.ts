@@ -47,6 +47,8 @@ export interface CalendarDayOptions extends CountingOptions {
 export const DEFAULT_CUTOFF = '15:00';
 /** The longest deadline the engine accepts, in days, to catch unit mistakes (hours given as days). */
 export const MAX_DEADLINE_DAYS = 3660;
+/** The longest range countWorkingDays walks (about a century). */
+const MAX_RANGE_DAYS = 36_600;
 
 /** A moment of receipt: an instant, or a local date meaning "during office hours that day". */
 export type Receipt = Date | LocalDate;
@@ -114,7 +116,7 @@ export function countWorkingDays(oracle: DayOracle, from: LocalDate, to: LocalDa
   const a = toDayNumber(from);
   const b = toDayNumber(to);
   if (b < a) return -countWorkingDays(oracle, to, from);
-  if (b - a > MAX_DEADLINE_DAYS * 2) {
+  if (b - a > MAX_RANGE_DAYS) {
     throw new AppError('VALIDATION', t('Khoảng thời gian quá dài', 'Date range too long'), { from, to });
   }
   let count = 0;
