@@ -93,21 +93,17 @@ function drawHeader(w: PageWriter, spec: DocumentSpec): void {
   // Left column: the issuing body.
   w.y = top;
   const cx = w.left + leftWidth / 2;
-  if (spec.issuer.parent) {
-    w.paragraph(
-      upperVi(spec.issuer.parent),
-      { font: 'regular', size: SIZE.header },
-      {
-        width: leftWidth,
-        align: 'center',
-      },
-    );
-  }
-  const nameStyle = { font: 'bold' as const, size: SIZE.header };
-  const nameLines = w.wrap(upperVi(spec.issuer.name), nameStyle, leftWidth);
-  w.paragraph(upperVi(spec.issuer.name), nameStyle, { width: leftWidth, align: 'center' });
-  const nameWidth = Math.max(...nameLines.map((l) => w.widthOf(l, nameStyle)));
-  w.rule(cx, w.y + lh - SIZE.header - 5, Math.min(nameWidth, leftWidth) * 0.45);
+  // Each given line of the body's name shrinks a little to stay on one line before wrapping.
+  const block = (text: string, font: 'regular' | 'bold') => {
+    const lines = upperVi(text).split('\n');
+    const size = Math.min(...lines.map((l) => w.fitSize(l, font, leftWidth, SIZE.header)));
+    for (const line of lines) w.paragraph(line, { font, size }, { width: leftWidth, align: 'center' });
+    return { lines: lines.flatMap((l) => w.wrap(l, { font, size }, leftWidth)), size };
+  };
+  if (spec.issuer.parent) block(spec.issuer.parent, 'regular');
+  const name = block(spec.issuer.name, 'bold');
+  const nameWidth = Math.max(...name.lines.map((l) => w.widthOf(l, { font: 'bold', size: name.size })));
+  w.rule(cx, w.y + lineHeight(name.size) - name.size - 5, Math.min(nameWidth, leftWidth) * 0.45);
   w.y -= 6;
   for (const line of spec.numberLines ?? []) {
     w.paragraph(nfc(line), { font: 'regular', size: SIZE.header }, { width: leftWidth, align: 'center' });
@@ -215,9 +211,17 @@ function drawVerification(w: PageWriter, mark: VerificationMark, qr: PDFImage, w
     { font: 'italic', size: SIZE.small },
     { x: textX, width: textWidth },
   );
-  // Break the address at its slashes rather than inside a word when it needs two lines.
-  const whereText = w.widthOf(where, small) <= textWidth ? where : where.replace(/\//g, '\n/');
-  w.paragraph(whereText, small, { x: textX, width: textWidth });
+  // The address on as few lines as fit, broken at slashes; a line too long shrinks a little.
+  const lines: string[] = [];
+  for (const part of where.split(/(?=\/)/)) {
+    const last = lines.length - 1;
+    if (last >= 0 && w.widthOf(lines[last] + part, small) <= textWidth) lines[last] += part;
+    else lines.push(part);
+  }
+  for (const line of lines) {
+    const size = w.fitSize(line, 'regular', textWidth, SIZE.small);
+    w.paragraph(line, { ...small, size }, { x: textX, width: textWidth });
+  }
   w.y = Math.min(w.y, top - QR_SIZE);
 }
 
