@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CODE_ALPHABET, formatVerificationCode, newVerificationCode, normalizeVerificationCode } from './codes.js';
+import {
+  CODE_ALPHABET,
+  formatVerificationCode,
+  newVerificationCode,
+  normalizeVerificationCode,
+} from './codes.js';
 import {
   dateInWords,
   formatDateFigures,
@@ -33,7 +38,9 @@ describe('Vietnamese numbers and dates', () => {
 
   it('writes a date in words', () => {
     expect(dateInWords('2026-03-05')).toBe('ngày năm, tháng ba, năm hai nghìn không trăm hai mươi sáu');
-    expect(dateInWords('2024-04-24')).toBe('ngày hai mươi tư, tháng tư, năm hai nghìn không trăm hai mươi tư');
+    expect(dateInWords('2024-04-24')).toBe(
+      'ngày hai mươi tư, tháng tư, năm hai nghìn không trăm hai mươi tư',
+    );
   });
 
   it('writes the place and date line with leading zeros for days < 10 and months 1–2', () => {
