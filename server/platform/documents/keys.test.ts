@@ -45,6 +45,14 @@ describe('signing keys', () => {
     expect(fs.readFileSync(path.join(keysDir, KEY_FILES.p12)).equals(p12Before)).toBe(true);
   });
 
+  it('ends with one key when two callers start generating at the same time', async () => {
+    const dataDir = tempDir();
+    const [a, b] = await Promise.all([loadSigningKeys({ dataDir }), loadSigningKeys({ dataDir })]);
+    expect(a.certificate.sha256Fingerprint).toBe(b.certificate.sha256Fingerprint);
+    expect([a.source, b.source].sort()).toEqual(['existing', 'generated']);
+    expect(fs.readdirSync(dataDir)).toEqual(['keys']);
+  });
+
   it('uses a configured PKCS#12 file and password instead of generating', async () => {
     const source = tempDir();
     const generated = await loadSigningKeys({ dataDir: source });
