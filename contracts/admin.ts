@@ -56,18 +56,28 @@ export const UnitSchema = z.object({
 });
 export type Unit = z.infer<typeof UnitSchema>;
 
-export const CalendarOverrideSchema = z.object({
+export const CalendarOverrideSchema = z.strictObject({
   date: z.iso.date(),
   kind: z.enum(['day_off', 'workday']),
-  name: z.string().min(1).max(200),
-  basis: z.string().max(500).optional(),
+  /** For the yearly decisions: which holiday a day off belongs to (the Tết days, the day next to 2/9). */
+  holidayId: z.enum(['tet_am_lich', 'quoc_khanh']).optional(),
+  name: z.string().trim().min(1).max(200),
+  basis: z.string().trim().min(1).max(500),
 });
+export type CalendarOverride = z.infer<typeof CalendarOverrideSchema>;
 
+/** One notable day of a year: a non-working weekday or a worked weekend day, with its reason. */
 export const CalendarDaySchema = z.object({
   date: z.string(),
-  kind: z.enum(['holiday', 'compensation', 'day_off', 'workday']),
-  name: z.string(),
+  weekday: z.number(),
+  working: z.boolean(),
+  reason: z.string(),
+  holidayId: z.string().optional(),
+  name: z.string().optional(),
   basis: z.string().optional(),
-  source: z.enum(['rule', 'builtin', 'override']),
+  provisional: z.boolean().optional(),
+  /** law | default | builtin | stored */
+  origin: z.string().optional(),
 });
+export type CalendarDay = z.infer<typeof CalendarDaySchema>;
 export const CalendarYearSchema = z.object({ year: z.number(), days: z.array(CalendarDaySchema) });

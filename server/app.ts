@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './platform/audit/routes.js';
-import type { Database } from './platform/db/database.js';
-import type { Env } from './platform/env.js';
+import { calendarRoutes } from './platform/calendar/routes.js';
+import { verifyRoutes } from './platform/documents/routes.js';
 import { registerApiDocs } from './platform/http/api-docs.js';
 import { registerErrorHandling, sendError } from './platform/http/error-handler.js';
 import { registerObservability } from './platform/http/observability.js';
@@ -15,6 +15,7 @@ import { registerSecurity } from './platform/http/security.js';
 import { registerStaticWeb, wantsHtml } from './platform/http/static-web.js';
 import { adminUserRoutes } from './platform/identity/admin-users-routes.js';
 import { authRoutes } from './platform/identity/auth-routes.js';
+import { agencyClientAdminRoutes, tokenRoutes } from './platform/identity/token-routes.js';
 import type { Kernel } from './platform/kernel.js';
 import { AppError, t } from './platform/errors/app-error.js';
 import { unitRoutes } from './platform/units/routes.js';
@@ -58,8 +59,12 @@ export async function buildApp(kernel: Kernel, opts: { serveWeb?: boolean; logge
   registerObservability(app, { db: kernel.db, dbKind: kernel.database.kind });
 
   await app.register(async (api) => authRoutes(api, { db: kernel.db, units: kernel.units, cookieSecure: env.cookieSecure, policy: kernel.loginPolicy }), { prefix: '/api/auth' });
+  await app.register(async (api) => tokenRoutes(api, { db: kernel.db, issuer: env.publicUrl }), { prefix: '/api/auth' });
   await app.register(async (api) => adminUserRoutes(api, { db: kernel.db, units: kernel.units }), { prefix: '/api/admin' });
+  await app.register(async (api) => agencyClientAdminRoutes(api, { db: kernel.db, units: kernel.units }), { prefix: '/api/admin' });
   await app.register(async (api) => unitRoutes(api, { units: kernel.units }), { prefix: '/api/units' });
+  await app.register(async (api) => verifyRoutes(api, { db: kernel.db, units: kernel.units, uploadLimit: env.UPLOAD_LIMIT_BYTES }), { prefix: '/api' });
+  await app.register(async (api) => calendarRoutes(api, { db: kernel.db, calendar: kernel.calendar }), { prefix: '/api/calendar' });
   await app.register(async (api) => auditRoutes(api, { db: kernel.db, units: kernel.units }), { prefix: '/api/audit' });
   for (const plugin of kernel.plugins) await app.register(async (api) => plugin.register(api, kernel), { prefix: plugin.prefix });
 

@@ -21,6 +21,8 @@ export interface Principal {
   grants: RoleGrant[];
   sessionId?: string;
   clientId?: string;
+  /** OAuth2 scopes of an agency's access token. */
+  scopes?: string[];
   mustChangePassword?: boolean;
 }
 

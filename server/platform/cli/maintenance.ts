@@ -64,7 +64,11 @@ export const importCommand: Command = {
     return withDatabase(async (database) => {
       const started = Date.now();
       const report = await importAdminUnits(database.db, path.resolve(folder), {
-        onProgress: (p: { file: string; done: number; total?: number }) => process.stderr.write(`\r  ${p.file}: ${p.done}${p.total ? `/${p.total}` : ''}   `),
+        onProgress: (p) => {
+          const pct = p.total ? Math.floor((p.done / p.total) * 100) : 0;
+          const bar = '#'.repeat(Math.floor(pct / 5)).padEnd(20, '.');
+          process.stderr.write(`\r  ${p.stage.padEnd(8)} ${(p.file ?? '').padEnd(34)} [${bar}] ${p.done}/${p.total}   `);
+        },
       });
       process.stderr.write('\n');
       console.log(JSON.stringify({ ...report, seconds: (Date.now() - started) / 1000 }, null, 2));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { type Kysely as KyselyType, Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
+import { isEmptyDataDir, pgliteBase } from './pglite-base.js';
 import { PgliteMutexPool } from './pglite-pool.js';
 
 /**
@@ -46,10 +47,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
     return { kind: 'postgres', db, close: () => db.destroy() };
   }
-  if (opts.dataDir) fs.mkdirSync(path.dirname(path.resolve(opts.dataDir)), { recursive: true });
+  if (opts.dataDir) fs.mkdirSync(path.resolve(opts.dataDir), { recursive: true });
+  const fresh = !opts.dataDir || isEmptyDataDir(opts.dataDir);
   const pglite = await PGlite.create({
     dataDir: opts.dataDir,
-    loadDataDir: opts.loadDataDir,
+    loadDataDir: opts.loadDataDir ?? (fresh ? await pgliteBase() : undefined),
     parsers: {
       20: (v: string) => v,
       1082: (v: string) => v,

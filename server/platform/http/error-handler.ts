@@ -82,9 +82,6 @@ export function registerErrorHandling(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return sendError(req, reply, new AppError('INTERNAL'));
   });
-  app.setNotFoundHandler((req, reply) =>
-    sendError(req, reply, new AppError('NOT_FOUND', t(`Không có đường dẫn ${req.method} ${req.url.split('?')[0]}`, `No route ${req.method} ${req.url.split('?')[0]}`))),
-  );
 }
 
 export const statusOf = (code: ErrorCode) => ERROR_CODES[code].status;
