@@ -45,6 +45,8 @@ export async function buildApp(kernel: Kernel, opts: { serveWeb?: boolean; logge
     },
     routerOptions: { maxParamLength: 200 },
   });
+  // The API speaks JSON (plus the few parsers routes add); text bodies get 415, not a guess.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

@@ -53,9 +53,12 @@ export async function adminUserRoutes(app: FastifyInstance, deps: { db: Db; unit
 
   r.get(
     '/users',
-    { config: { auth: { permission: 'users.read' } }, schema: { tags, summary: 'Danh sách người dùng trong địa bàn', querystring: PageQuerySchema.extend({ q: z.string().max(100).optional() }) } },
+    { config: { auth: { permission: 'users.read' } }, schema: { tags, summary: 'Danh sách người dùng trong địa bàn', querystring: PageQuerySchema.extend({ q: z.string().max(100).optional(), unitId: UnitIdSchema.optional() }) } },
     async (req) => {
-      const scopes = req.access.scopesFor('users.read').map((id) => deps.units.get(id)?.path).filter((p): p is string => !!p);
+      if (req.query.unitId) req.access.require('users.read', req.query.unitId);
+      const scopes = req.query.unitId
+        ? [deps.units.get(req.query.unitId)!.path]
+        : req.access.scopesFor('users.read').map((id) => deps.units.get(id)?.path).filter((p): p is string => !!p);
       const { rows, total } = await listUsers(deps.db, { q: req.query.q, scopePaths: scopes, limit: req.query.limit, offset: req.query.offset });
       const grants = await grantsOf(deps.db, rows.map((u) => u.id));
       return { items: rows.map((u) => summary(u, grants, deps.units)), total };
