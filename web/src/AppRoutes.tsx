@@ -9,6 +9,7 @@ const HomePage = lazyPage(() => import('./areas/public/HomePage.js'), 'HomePage'
 const VerifyPage = lazyPage(() => import('./areas/public/VerifyPage.js'), 'VerifyPage');
 const StaffLoginPage = lazyPage(() => import('./areas/auth/StaffLoginPage.js'), 'StaffLoginPage');
 const CitizenHomePage = lazyPage(() => import('./areas/citizen/CitizenHomePage.js'), 'CitizenHomePage');
+const BackOfficeArea = lazyPage(() => import('./areas/back-office/BackOfficeArea.js'), 'BackOfficeArea');
 
 /** Route table. Paths are Vietnamese, as users see them. */
 export function AppRoutes() {
@@ -26,6 +27,7 @@ export function AppRoutes() {
           <Route path="cong-dan" element={<CitizenHomePage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
+        <Route path="quan-tri/*" element={<BackOfficeArea />} />
       </Routes>
     </Suspense>
   );

@@ -1,0 +1,48 @@
+import { Route, Routes } from 'react-router-dom';
+import { NotFoundPage, UnderConstructionPage } from '../../components/StatusPages.js';
+import { lazyPage } from '../../lazyPage.js';
+import { BackOfficeLayout } from './BackOfficeLayout.js';
+import { PERMISSIONS } from '../../lib/permissions.js';
+import { DashboardPage } from './DashboardPage.js';
+import { RequirePermission } from './StaffSession.js';
+
+const ChangePasswordPage = lazyPage(() => import('./account/ChangePasswordPage.js'), 'ChangePasswordPage');
+const TotpSetupPage = lazyPage(() => import('./account/TotpSetupPage.js'), 'TotpSetupPage');
+
+/** Routes under /quan-tri. */
+export function BackOfficeArea() {
+  return (
+    <Routes>
+      <Route element={<BackOfficeLayout />}>
+        <Route index element={<DashboardPage />} />
+        <Route
+          path="nguoi-dung"
+          element={
+            <RequirePermission anyOf={[PERMISSIONS.usersRead, PERMISSIONS.usersManage]}>
+              <UnderConstructionPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="don-vi"
+          element={
+            <RequirePermission anyOf={[PERMISSIONS.unitsRead]}>
+              <UnderConstructionPage />
+            </RequirePermission>
+          }
+        />
+        <Route
+          path="ngay-nghi"
+          element={
+            <RequirePermission anyOf={[PERMISSIONS.calendarRead, PERMISSIONS.calendarManage]}>
+              <UnderConstructionPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="doi-mat-khau" element={<ChangePasswordPage />} />
+        <Route path="xac-thuc-hai-lop" element={<TotpSetupPage />} />
+        <Route path="*" element={<NotFoundPage homePath="/quan-tri" />} />
+      </Route>
+    </Routes>
+  );
+}
