@@ -6,6 +6,7 @@ import { PERMISSIONS } from '../../lib/permissions.js';
 import { DashboardPage } from './DashboardPage.js';
 import { RequirePermission } from './StaffSession.js';
 
+const UsersPage = lazyPage(() => import('./users/UsersPage.js'), 'UsersPage');
 const ChangePasswordPage = lazyPage(() => import('./account/ChangePasswordPage.js'), 'ChangePasswordPage');
 const TotpSetupPage = lazyPage(() => import('./account/TotpSetupPage.js'), 'TotpSetupPage');
 
@@ -19,7 +20,7 @@ export function BackOfficeArea() {
           path="nguoi-dung"
           element={
             <RequirePermission anyOf={[PERMISSIONS.usersRead, PERMISSIONS.usersManage]}>
-              <UnderConstructionPage />
+              <UsersPage />
             </RequirePermission>
           }
         />
