@@ -7,6 +7,7 @@ import { DashboardPage } from './DashboardPage.js';
 import { RequirePermission } from './StaffSession.js';
 
 const UsersPage = lazyPage(() => import('./users/UsersPage.js'), 'UsersPage');
+const UnitsPage = lazyPage(() => import('./units/UnitsPage.js'), 'UnitsPage');
 const ChangePasswordPage = lazyPage(() => import('./account/ChangePasswordPage.js'), 'ChangePasswordPage');
 const TotpSetupPage = lazyPage(() => import('./account/TotpSetupPage.js'), 'TotpSetupPage');
 
@@ -28,7 +29,7 @@ export function BackOfficeArea() {
           path="don-vi"
           element={
             <RequirePermission anyOf={[PERMISSIONS.unitsRead]}>
-              <UnderConstructionPage />
+              <UnitsPage />
             </RequirePermission>
           }
         />
