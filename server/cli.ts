@@ -1,11 +1,13 @@
 import { runCli } from './platform/cli/commands.js';
 
+// A command that returns a number is done: exit with it (open handles must not keep it alive).
+// `start` returns nothing and keeps serving until a signal.
 runCli(process.argv.slice(2)).then(
   (code) => {
-    if (typeof code === 'number') process.exitCode = code;
+    if (typeof code === 'number') process.exit(code);
   },
   (err) => {
     console.error(err instanceof Error ? err.message : err);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );
