@@ -5,7 +5,7 @@ import type { CalendarHolder } from './calendar/routes.js';
 import type { Database, Db } from './db/database.js';
 import { createDocumentSigner, type DocumentSigner } from './documents/index.js';
 import type { Env } from './env.js';
-import { type BlobStore, diskBlobStore } from './files/file-store.js';
+import { type BlobStore, diskBlobStore, s3BlobStore, s3ConfigFromEnv } from './files/index.js';
 import type { BearerVerifier } from './http/route-auth.js';
 import { bearerVerifier } from './identity/agency-clients.js';
 import type { LoginPolicy } from './identity/login-service.js';
@@ -60,7 +60,7 @@ export async function createKernel(env: Env, database: Database, log: Kernel['lo
     units,
     calendar,
     signer: await createDocumentSigner({ dataDir: env.dataDir, p12Path: env.SIGNING_P12_PATH, p12Password: env.SIGNING_P12_PASSWORD, publicUrl: env.publicUrl }),
-    blobs: diskBlobStore(path.join(env.dataDir, 'files')),
+    blobs: env.FILE_STORE === 's3' ? s3BlobStore(s3ConfigFromEnv(env)) : diskBlobStore(path.join(env.dataDir, 'files')),
     worker,
     loginPolicy: { maxFailures: env.LOGIN_MAX_FAILURES, lockMinutes: env.LOGIN_LOCK_MINUTES, sessionTtlMinutes: env.SESSION_TTL_MINUTES },
     bearer: bearerVerifier(database.db, env.publicUrl),
