@@ -16,6 +16,7 @@ import { registerStaticWeb, wantsHtml } from './platform/http/static-web.js';
 import { adminUserRoutes } from './platform/identity/admin-users-routes.js';
 import { authRoutes } from './platform/identity/auth-routes.js';
 import { agencyClientAdminRoutes, tokenRoutes } from './platform/identity/token-routes.js';
+import { setupCitizenOidc } from './platform/identity/oidc/index.js';
 import type { Kernel } from './platform/kernel.js';
 import { AppError, t } from './platform/errors/app-error.js';
 import { unitRoutes } from './platform/units/routes.js';
@@ -55,6 +56,8 @@ export async function buildApp(kernel: Kernel, opts: { serveWeb?: boolean; logge
 
   registerErrorHandling(app);
   await registerSecurity(app, { ratePerMinute: env.RATE_LIMIT_PER_MINUTE, extraFormActions: kernel.formActions });
+  // Before route auth: the development identity provider answers /oidc itself (its own bearer tokens).
+  const citizenOidc = await setupCitizenOidc(app, kernel);
   const staticUrls = opts.serveWeb ? staticFileUrls(WEB_DIST) : new Set<string>();
   const routes = registerRouteAuth(app, { db: kernel.db, units: kernel.units, bearer: kernel.bearer, staticUrls });
   await registerApiDocs(app, env.publicUrl);
@@ -62,6 +65,7 @@ export async function buildApp(kernel: Kernel, opts: { serveWeb?: boolean; logge
 
   await app.register(async (api) => authRoutes(api, { db: kernel.db, units: kernel.units, cookieSecure: env.cookieSecure, policy: kernel.loginPolicy }), { prefix: '/api/auth' });
   await app.register(async (api) => tokenRoutes(api, { db: kernel.db, issuer: env.publicUrl }), { prefix: '/api/auth' });
+  await citizenOidc.register(app);
   await app.register(async (api) => adminUserRoutes(api, { db: kernel.db, units: kernel.units }), { prefix: '/api/admin' });
   await app.register(async (api) => agencyClientAdminRoutes(api, { db: kernel.db, units: kernel.units }), { prefix: '/api/admin' });
   await app.register(async (api) => unitRoutes(api, { units: kernel.units }), { prefix: '/api/units' });

@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_DEV_IDP: boolFromString.optional(),
+  /** Scopes asked of the identity provider for citizen sign-in; it must release name and personal_id. */
+  OIDC_SCOPE: z.string().default('openid profile'),
   FILE_STORE: z.enum(['disk', 's3']).default('disk'),
   S3_ENDPOINT: z.string().url().optional(),
   S3_BUCKET: z.string().optional(),

@@ -94,6 +94,14 @@ describe('staff identity', () => {
     expect((await d.request('GET', '/api/auth/me')).statusCode).toBe(401);
   });
 
+  it('reading the user list is audited as a personal-data read with its purpose', async () => {
+    const c = await t.as('quantri.bacninh');
+    await c.request('GET', '/api/admin/users', undefined, { 'x-purpose': encodeURIComponent('Rà soát tài khoản hằng quý') });
+    const r = await sql<{ purpose: string; personal_data: boolean }>`
+      select purpose, personal_data from platform.audit_log where action = 'users.list' order by seq desc limit 1`.execute(t.kernel.db);
+    expect(r.rows[0]).toEqual({ purpose: 'Rà soát tài khoản hằng quý', personal_data: true });
+  });
+
   it('every login attempt is in the audit log', async () => {
     const r = await sql<{ action: string; n: number }>`
       select action, count(*)::int as n from platform.audit_log where action like 'auth.%' group by action`.execute(t.kernel.db);

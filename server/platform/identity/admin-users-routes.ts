@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CreateUserBodySchema, GrantRoleBodySchema, UnitIdSchema, UpdateUserBodySchema, type UserSummary } from '../../../contracts/admin.js';
 import { RoleSchema } from '../../../contracts/auth.js';
 import { PageQuerySchema } from '../../../contracts/common.js';
-import { appendAudit } from '../audit/index.js';
+import { appendAudit, auditPersonalDataRead } from '../audit/index.js';
 import type { Access } from '../authz/access.js';
 import type { Db, DbOrTx } from '../db/database.js';
 import { AppError, t } from '../errors/app-error.js';
@@ -61,6 +61,13 @@ export async function adminUserRoutes(app: FastifyInstance, deps: { db: Db; unit
         : req.access.scopesFor('users.read').map((id) => deps.units.get(id)?.path).filter((p): p is string => !!p);
       const { rows, total } = await listUsers(deps.db, { q: req.query.q, scopePaths: scopes, limit: req.query.limit, offset: req.query.offset });
       const grants = await grantsOf(deps.db, rows.map((u) => u.id));
+      await auditPersonalDataRead(deps.db, req, {
+        action: 'users.list',
+        objectType: 'user',
+        unitId: req.query.unitId ?? null,
+        purpose: 'Quản trị tài khoản người dùng',
+        details: { q: req.query.q ?? null, returned: rows.map((u) => u.id) },
+      });
       return { items: rows.map((u) => summary(u, grants, deps.units)), total };
     },
   );
