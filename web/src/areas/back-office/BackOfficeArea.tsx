@@ -1,13 +1,14 @@
 import { Route, Routes } from 'react-router-dom';
-import { NotFoundPage, UnderConstructionPage } from '../../components/StatusPages.js';
+import { NotFoundPage } from '../../components/StatusPages.js';
 import { lazyPage } from '../../lazyPage.js';
-import { BackOfficeLayout } from './BackOfficeLayout.js';
 import { PERMISSIONS } from '../../lib/permissions.js';
+import { BackOfficeLayout } from './BackOfficeLayout.js';
 import { DashboardPage } from './DashboardPage.js';
 import { RequirePermission } from './StaffSession.js';
 
 const UsersPage = lazyPage(() => import('./users/UsersPage.js'), 'UsersPage');
 const UnitsPage = lazyPage(() => import('./units/UnitsPage.js'), 'UnitsPage');
+const HolidaysPage = lazyPage(() => import('./holidays/HolidaysPage.js'), 'HolidaysPage');
 const ChangePasswordPage = lazyPage(() => import('./account/ChangePasswordPage.js'), 'ChangePasswordPage');
 const TotpSetupPage = lazyPage(() => import('./account/TotpSetupPage.js'), 'TotpSetupPage');
 
@@ -37,7 +38,7 @@ export function BackOfficeArea() {
           path="ngay-nghi"
           element={
             <RequirePermission anyOf={[PERMISSIONS.calendarRead, PERMISSIONS.calendarManage]}>
-              <UnderConstructionPage />
+              <HolidaysPage />
             </RequirePermission>
           }
         />
