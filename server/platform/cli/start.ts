@@ -7,6 +7,7 @@ import { registerModules } from '../../modules/registry.js';
 import { openAndMigrate } from '../db/open.js';
 import { loadEnv } from '../env.js';
 import { createKernel } from '../kernel.js';
+import { seedDemoDocument } from '../seed/demo-document.js';
 import { DEMO_PASSWORD, seedDemo } from '../seed/demo-seed.js';
 import type { Command } from './commands.js';
 import { parseFlags } from './commands.js';
@@ -53,6 +54,7 @@ export const startCommand: Command = {
     const seed = env.demo ? await seedDemo(database.db, env.dataDir) : null;
     const kernel = await createKernel(env, database, log);
     await registerModules(kernel);
+    const demoDoc = env.demo ? await seedDemoDocument(kernel) : null;
     const { app } = await buildApp(kernel, { serveWeb: true });
     await app.listen({ port: env.PORT, host: env.HOST });
     if (env.JOBS_ENABLED) kernel.worker.start();
@@ -71,6 +73,7 @@ export const startCommand: Command = {
         lines.push(`  ${a.username.padEnd(18)} ${a.role.padEnd(22)} ${a.unitId.padEnd(6)} ${a.displayName}${a.totpSecret ? `  [TOTP: npm run tuphap -- totp ${a.username}]` : ''}`);
       }
       lines.push('  Công dân / citizens: nút "Đăng nhập công dân (VNeID)" — nhà cung cấp định danh thử nghiệm / development IdP');
+      if (demoDoc) lines.push(`  Giấy tờ mẫu đã ký / sample signed document: ${demoDoc.url}  (${path.relative(process.cwd(), demoDoc.file)})`);
     }
     console.log(lines.join('\n'));
 
