@@ -1,4 +1,4 @@
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router-dom';
 import { vi } from 'vitest';
@@ -6,6 +6,9 @@ import type { Me } from '../../../contracts/auth.js';
 import { AppProviders } from '../AppProviders.js';
 import type { Language } from '../i18n/language.js';
 import { createQueryClient } from '../session/queryClient.js';
+
+// Lazy routes are compiled on first use, which can take seconds on a cold, busy machine.
+configure({ asyncUtilTimeout: 10_000 });
 
 // jsdom has no ResizeObserver, which antd's Menu and Tabs observe with.
 if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
