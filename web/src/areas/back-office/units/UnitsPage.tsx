@@ -69,6 +69,7 @@ function UnitDetails({ unit }: { unit: Unit | undefined }) {
       column={1}
       size="small"
       bordered
+      className="unit-details"
       items={[
         { key: 'fullName', label: t.units.fullName, children: <UnitTitle unit={unit} showCode={false} /> },
         { key: 'name', label: t.units.name, children: unit.name },
