@@ -235,6 +235,8 @@ export const en: Messages = {
     totpIntro:
       'When on, each sign-in also asks for a 6-digit code from an authenticator app (Google Authenticator, Microsoft Authenticator…).',
     totpEnabled: 'Two-factor authentication is on for this account.',
+    totpRequired:
+      'Administrator accounts must turn on two-factor authentication before using administration.',
     totpStart: 'Start setup',
     totpScan: 'Scan the QR code with your authenticator app, or type the secret key below.',
     totpSecret: 'Secret key',

@@ -241,6 +241,7 @@ export const vi = {
     totpIntro:
       'Khi bật, mỗi lần đăng nhập bạn cần nhập thêm mã 6 chữ số từ ứng dụng xác thực (Google Authenticator, Microsoft Authenticator…).',
     totpEnabled: 'Xác thực hai lớp đang được bật cho tài khoản này.',
+    totpRequired: 'Tài khoản quản trị phải bật xác thực hai lớp trước khi sử dụng các chức năng quản trị.',
     totpStart: 'Bắt đầu thiết lập',
     totpScan: 'Quét mã QR bằng ứng dụng xác thực, hoặc nhập khoá bí mật bên dưới.',
     totpSecret: 'Khoá bí mật',

@@ -12,11 +12,12 @@ import { useIsPhone } from '../../lib/useIsPhone.js';
 import { useSession } from '../../session/useSession.js';
 import { DesktopAccountHeader, PhoneAccountHeader } from './AccountHeader.js';
 import { BACK_OFFICE_PATHS, BackOfficeMenu } from './BackOfficeMenu.js';
-import { StaffUserProvider } from './StaffSession.js';
+import { StaffUserProvider, sessionRestriction } from './StaffSession.js';
 
 /**
  * Frame of the back office. Requires a staff session: without one it sends the
- * user to sign in, and with `mustChangePassword` it only allows the password page.
+ * user to sign in; while the initial password must be changed (or an administrator must
+ * turn on two-factor authentication) it only allows that page.
  */
 export function BackOfficeLayout() {
   const { t } = useI18n();
@@ -50,9 +51,14 @@ export function BackOfficeLayout() {
       />
     );
   }
+  const restriction = sessionRestriction(user);
   const onPasswordPage = location.pathname.startsWith(BACK_OFFICE_PATHS.changePassword);
-  if (user.mustChangePassword && !onPasswordPage) {
+  const onTotpPage = location.pathname.startsWith(BACK_OFFICE_PATHS.totp);
+  if (restriction === 'password_change' && !onPasswordPage) {
     return <Navigate to={BACK_OFFICE_PATHS.changePassword} replace />;
+  }
+  if (restriction === 'mfa_enrollment' && !onTotpPage && !onPasswordPage) {
+    return <Navigate to={BACK_OFFICE_PATHS.totp} replace />;
   }
 
   const content = (

@@ -62,6 +62,20 @@ describe('back-office menu', () => {
     expect(await screen.findByText('Không có quyền truy cập')).toBeTruthy();
   });
 
+  it('sends an administrator without two-factor authentication to set it up first', async () => {
+    mockFetch((url) =>
+      url === '/api/auth/me'
+        ? jsonResponse(200, {
+            user: { ...staffUser({ totpEnabled: false }), restriction: 'mfa_enrollment' },
+            csrfToken: 'csrf-1',
+          })
+        : errorResponse(404, 'NOT_FOUND', 'Không tìm thấy'),
+    );
+    renderApp(<AppRoutes />, { route: '/quan-tri/nguoi-dung', language: 'vi' });
+    expect(await screen.findByRole('heading', { name: 'Xác thực hai lớp (TOTP)' })).toBeTruthy();
+    expect(screen.getByText(/phải bật xác thực hai lớp/)).toBeTruthy();
+  });
+
   it('highlights the entry a nested path belongs to', () => {
     expect(selectedMenuKey('/quan-tri')).toBe('/quan-tri');
     expect(selectedMenuKey('/quan-tri/nguoi-dung/')).toBe('/quan-tri/nguoi-dung');

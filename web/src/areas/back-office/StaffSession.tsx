@@ -21,6 +21,17 @@ export function scopeUnits(user: Me): { id: string; name: string }[] {
   return [...seen].map(([id, name]) => ({ id, name }));
 }
 
+/**
+ * What the user must do before working: change the initial password, or (administrators)
+ * turn on two-factor authentication. `restriction` is sent by the server beside Me.
+ */
+export type SessionRestriction = 'password_change' | 'mfa_enrollment' | null;
+
+export function sessionRestriction(user: Me): SessionRestriction {
+  if (user.mustChangePassword) return 'password_change';
+  return (user as Me & { restriction?: unknown }).restriction === 'mfa_enrollment' ? 'mfa_enrollment' : null;
+}
+
 /** Shows the page only with one of the permissions; otherwise a 403 result. */
 export function RequirePermission({
   anyOf,

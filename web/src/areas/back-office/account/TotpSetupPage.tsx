@@ -1,11 +1,11 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Result, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Result, Typography } from 'antd';
 import { confirmTotp, startTotpSetup } from '../../../api/auth.js';
 import { ApiErrorAlert } from '../../../components/ApiErrorAlert.js';
 import { useI18n } from '../../../i18n/LanguageProvider.js';
 import { SESSION_QUERY_KEY } from '../../../session/queryClient.js';
-import { useStaffUser } from '../StaffSession.js';
+import { sessionRestriction, useStaffUser } from '../StaffSession.js';
 
 /** Shows only data: URLs of images, so a wrong answer cannot point the page elsewhere. */
 const isImageDataUrl = (value: string) => /^data:image\/(png|svg\+xml|gif|jpeg);base64,/.test(value);
@@ -31,6 +31,9 @@ export function TotpSetupPage() {
       <Typography.Title level={1} className="page-title">
         {t.account.totpTitle}
       </Typography.Title>
+      {sessionRestriction(user) === 'mfa_enrollment' && (
+        <Alert type="warning" showIcon title={t.account.totpRequired} className="form-alert" />
+      )}
       <Typography.Paragraph>{t.account.totpIntro}</Typography.Paragraph>
       {user.totpEnabled && !secret ? (
         <Card>
