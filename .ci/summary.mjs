@@ -6,7 +6,10 @@ const dir = process.argv[2];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json')).sort()) {
+for (const f of fs
+  .readdirSync(dir)
+  .filter((x) => x.endsWith('.json'))
+  .sort()) {
   const r = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
   const p = r.numPassedTests ?? 0;
   const x = r.numFailedTests ?? 0;

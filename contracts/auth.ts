@@ -59,7 +59,11 @@ export const PasswordChangeBodySchema = z.strictObject({
   newPassword: z.string().min(10).max(200),
 });
 
-export const TotpSetupResponseSchema = z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() });
+export const TotpSetupResponseSchema = z.object({
+  secret: z.string(),
+  otpauthUrl: z.string(),
+  qrDataUrl: z.string(),
+});
 export const TotpConfirmBodySchema = z.strictObject({ code: z.string().regex(/^\d{6}$/) });
 
 /** Agencies: OAuth2 client credentials (RFC 6749 §4.4). */

@@ -34,10 +34,19 @@ export const WEB_DIST = path.resolve(here, '..', 'web', 'dist');
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-export async function buildApp(kernel: Kernel, opts: { serveWeb?: boolean; logger?: boolean } = {}): Promise<BuiltApp> {
+export async function buildApp(
+  kernel: Kernel,
+  opts: { serveWeb?: boolean; logger?: boolean } = {},
+): Promise<BuiltApp> {
   const { env } = kernel;
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: env.LOG_LEVEL,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          },
     bodyLimit: env.BODY_LIMIT_BYTES,
     trustProxy: env.TRUST_PROXY,
     genReqId: (req) => {
@@ -55,30 +64,66 @@ export async function buildApp(kernel: Kernel, opts: { serveWeb?: boolean; logge
   });
 
   registerErrorHandling(app);
-  await registerSecurity(app, { ratePerMinute: env.RATE_LIMIT_PER_MINUTE, extraFormActions: kernel.formActions });
+  await registerSecurity(app, {
+    ratePerMinute: env.RATE_LIMIT_PER_MINUTE,
+    extraFormActions: kernel.formActions,
+  });
   // Before route auth: the development identity provider answers /oidc itself (its own bearer tokens).
   const citizenOidc = await setupCitizenOidc(app, kernel);
   const staticUrls = opts.serveWeb ? staticFileUrls(WEB_DIST) : new Set<string>();
-  const routes = registerRouteAuth(app, { db: kernel.db, units: kernel.units, bearer: kernel.bearer, staticUrls });
+  const routes = registerRouteAuth(app, {
+    db: kernel.db,
+    units: kernel.units,
+    bearer: kernel.bearer,
+    staticUrls,
+  });
   await registerApiDocs(app, env.publicUrl);
   registerObservability(app, { db: kernel.db, dbKind: kernel.database.kind });
 
-  await app.register(async (api) => authRoutes(api, { db: kernel.db, units: kernel.units, cookieSecure: env.cookieSecure, policy: kernel.loginPolicy }), { prefix: '/api/auth' });
-  await app.register(async (api) => tokenRoutes(api, { db: kernel.db, issuer: env.publicUrl }), { prefix: '/api/auth' });
+  await app.register(
+    async (api) =>
+      authRoutes(api, {
+        db: kernel.db,
+        units: kernel.units,
+        cookieSecure: env.cookieSecure,
+        policy: kernel.loginPolicy,
+      }),
+    { prefix: '/api/auth' },
+  );
+  await app.register(async (api) => tokenRoutes(api, { db: kernel.db, issuer: env.publicUrl }), {
+    prefix: '/api/auth',
+  });
   await citizenOidc.register(app);
-  await app.register(async (api) => adminUserRoutes(api, { db: kernel.db, units: kernel.units }), { prefix: '/api/admin' });
-  await app.register(async (api) => agencyClientAdminRoutes(api, { db: kernel.db, units: kernel.units }), { prefix: '/api/admin' });
+  await app.register(async (api) => adminUserRoutes(api, { db: kernel.db, units: kernel.units }), {
+    prefix: '/api/admin',
+  });
+  await app.register(async (api) => agencyClientAdminRoutes(api, { db: kernel.db, units: kernel.units }), {
+    prefix: '/api/admin',
+  });
   await app.register(async (api) => unitRoutes(api, { units: kernel.units }), { prefix: '/api/units' });
-  await app.register(async (api) => verifyRoutes(api, { db: kernel.db, units: kernel.units, uploadLimit: env.UPLOAD_LIMIT_BYTES }), { prefix: '/api' });
-  await app.register(async (api) => calendarRoutes(api, { db: kernel.db, calendar: kernel.calendar }), { prefix: '/api/calendar' });
-  await app.register(async (api) => auditRoutes(api, { db: kernel.db, units: kernel.units }), { prefix: '/api/audit' });
-  for (const plugin of kernel.plugins) await app.register(async (api) => plugin.register(api, kernel), { prefix: plugin.prefix });
+  await app.register(
+    async (api) =>
+      verifyRoutes(api, { db: kernel.db, units: kernel.units, uploadLimit: env.UPLOAD_LIMIT_BYTES }),
+    { prefix: '/api' },
+  );
+  await app.register(async (api) => calendarRoutes(api, { db: kernel.db, calendar: kernel.calendar }), {
+    prefix: '/api/calendar',
+  });
+  await app.register(async (api) => auditRoutes(api, { db: kernel.db, units: kernel.units }), {
+    prefix: '/api/audit',
+  });
+  for (const plugin of kernel.plugins)
+    await app.register(async (api) => plugin.register(api, kernel), { prefix: plugin.prefix });
 
   const sendIndex = opts.serveWeb ? await registerStaticWeb(app, WEB_DIST) : null;
   app.setNotFoundHandler((req, reply) => {
     if (sendIndex && wantsHtml(req)) return sendIndex(req, reply);
     const where = `${req.method} ${req.url.split('?')[0]}`;
-    return sendError(req, reply, new AppError('NOT_FOUND', t(`Không có đường dẫn ${where}`, `No route ${where}`)));
+    return sendError(
+      req,
+      reply,
+      new AppError('NOT_FOUND', t(`Không có đường dẫn ${where}`, `No route ${where}`)),
+    );
   });
   return { app, routes };
 }

@@ -38,7 +38,12 @@ export interface Kernel {
   /** Extra origins the browser may post forms to (the OIDC issuer). */
   formActions: string[];
   plugins: ModulePlugin[];
-  log: { info: (o: object, m?: string) => void; warn: (o: object, m?: string) => void; error: (o: object, m?: string) => void; debug: (o: object, m?: string) => void };
+  log: {
+    info: (o: object, m?: string) => void;
+    warn: (o: object, m?: string) => void;
+    error: (o: object, m?: string) => void;
+    debug: (o: object, m?: string) => void;
+  };
 }
 
 export async function createKernel(env: Env, database: Database, log: Kernel['log']): Promise<Kernel> {
@@ -59,10 +64,22 @@ export async function createKernel(env: Env, database: Database, log: Kernel['lo
     db: database.db,
     units,
     calendar,
-    signer: await createDocumentSigner({ dataDir: env.dataDir, p12Path: env.SIGNING_P12_PATH, p12Password: env.SIGNING_P12_PASSWORD, publicUrl: env.publicUrl }),
-    blobs: env.FILE_STORE === 's3' ? s3BlobStore(s3ConfigFromEnv(env)) : diskBlobStore(path.join(env.dataDir, 'files')),
+    signer: await createDocumentSigner({
+      dataDir: env.dataDir,
+      p12Path: env.SIGNING_P12_PATH,
+      p12Password: env.SIGNING_P12_PASSWORD,
+      publicUrl: env.publicUrl,
+    }),
+    blobs:
+      env.FILE_STORE === 's3'
+        ? s3BlobStore(s3ConfigFromEnv(env))
+        : diskBlobStore(path.join(env.dataDir, 'files')),
     worker,
-    loginPolicy: { maxFailures: env.LOGIN_MAX_FAILURES, lockMinutes: env.LOGIN_LOCK_MINUTES, sessionTtlMinutes: env.SESSION_TTL_MINUTES },
+    loginPolicy: {
+      maxFailures: env.LOGIN_MAX_FAILURES,
+      lockMinutes: env.LOGIN_LOCK_MINUTES,
+      sessionTtlMinutes: env.SESSION_TTL_MINUTES,
+    },
     bearer: bearerVerifier(database.db, env.publicUrl),
     formActions: [],
     plugins: [],

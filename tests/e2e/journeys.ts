@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, type Journey, type JourneyContext, shot, totpFor } from './support.js';
 
-async function staffLogin(page: Page, ctx: JourneyContext, username: string, password: string, withTotp = false) {
+async function staffLogin(
+  page: Page,
+  ctx: JourneyContext,
+  username: string,
+  password: string,
+  withTotp = false,
+) {
   await page.goto(`${ctx.baseUrl}/dang-nhap`);
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
@@ -18,7 +24,12 @@ async function expectText(page: Page, text: string | RegExp) {
   await page.getByText(text).first().waitFor({ state: 'visible' });
 }
 
-const NEW_OFFICER = { username: 'hotich.vocuong', name: 'Ngô Thị Bích Ngọc', initial: 'Khoi-tao-Vo-Cuong-1', next: 'Mat-khau-Vo-Cuong-2026' };
+const NEW_OFFICER = {
+  username: 'hotich.vocuong',
+  name: 'Ngô Thị Bích Ngọc',
+  initial: 'Khoi-tao-Vo-Cuong-1',
+  next: 'Mat-khau-Vo-Cuong-2026',
+};
 
 export const journeys: Journey[] = [
   {
@@ -37,12 +48,22 @@ export const journeys: Journey[] = [
       await drawer.getByLabel('Họ và tên').fill(NEW_OFFICER.name);
       await drawer.getByLabel('Mật khẩu ban đầu').fill(NEW_OFFICER.initial);
       await drawer.getByLabel('Vai trò').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: 'Công chức tư pháp - hộ tịch' }).click();
+      await page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: 'Công chức tư pháp - hộ tịch' })
+        .click();
       await drawer.getByLabel('Đơn vị').click();
-      await page.locator('.ant-select-tree-treenode').filter({ hasText: 'Bắc Ninh' }).locator('.ant-select-tree-switcher').click();
+      await page
+        .locator('.ant-select-tree-treenode')
+        .filter({ hasText: 'Bắc Ninh' })
+        .locator('.ant-select-tree-switcher')
+        .click();
       await page.locator('.ant-select-tree-treenode').filter({ hasText: 'Phường Bắc Giang' }).waitFor();
       await drawer.getByLabel('Đơn vị').fill('vo cuong'); // the list is long: filter it, without diacritics
-      await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: 'Phường Võ Cường' }).click();
+      await page
+        .locator('.ant-select-tree-node-content-wrapper')
+        .filter({ hasText: 'Phường Võ Cường' })
+        .click();
       await shot(page, ctx, '01-create-officer');
       await drawer.getByRole('button', { name: 'Tạo mới' }).click();
       await expectText(page, `Đã tạo người dùng ${NEW_OFFICER.name}`);
@@ -65,9 +86,11 @@ export const journeys: Journey[] = [
       await page.locator('.ant-tree-treenode').filter({ hasText: 'Võ Cường' }).first().waitFor();
       await shot(page, ctx, '02-officer-units');
       const tree = await page.locator('.ant-tree-treenode').allInnerTexts();
-      if (tree.some((t) => /Bắc Ninh|Kinh Bắc|Tiên Du/.test(t))) throw new Error(`officer sees units outside the commune: ${tree.join(' | ')}`);
+      if (tree.some((t) => /Bắc Ninh|Kinh Bắc|Tiên Du/.test(t)))
+        throw new Error(`officer sees units outside the commune: ${tree.join(' | ')}`);
       // No user administration for a commune officer, in the menu or by URL.
-      if (await page.getByRole('menuitem', { name: 'Người dùng' }).count()) throw new Error('officer sees the users menu');
+      if (await page.getByRole('menuitem', { name: 'Người dùng' }).count())
+        throw new Error('officer sees the users menu');
       await page.goto(`${ctx.baseUrl}/quan-tri/nguoi-dung`);
       await expectText(page, 'Không có quyền truy cập');
     },
@@ -76,7 +99,9 @@ export const journeys: Journey[] = [
     name: 'anyone verifies the demo certificate by its code, on a phone',
     viewport: { width: 390, height: 844 },
     async run(page, ctx) {
-      const demo = JSON.parse(fs.readFileSync(path.join(ctx.dataDir, 'demo-document.json'), 'utf8')) as { code: string };
+      const demo = JSON.parse(fs.readFileSync(path.join(ctx.dataDir, 'demo-document.json'), 'utf8')) as {
+        code: string;
+      };
       await page.goto(ctx.baseUrl);
       await page.getByLabel('Mã xác minh').fill(demo.code.toLowerCase());
       await page.getByRole('button', { name: 'Xác minh', exact: true }).click();

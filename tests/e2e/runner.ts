@@ -44,7 +44,8 @@ async function waitReady(url: string, server: ChildProcess, timeoutMs = 90_000) 
 }
 
 async function main() {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium)`);
   ensureWebBuilt((m) => console.log(m));
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuphap-e2e-'));
@@ -53,7 +54,17 @@ async function main() {
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [path.join(root, 'bin', 'tuphap.mjs'), 'start', '--no-web-build'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir, LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000', NODE_ENV: 'development', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      NODE_ENV: 'development',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let serverLog = '';
@@ -67,12 +78,23 @@ async function main() {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     });
     const ctx: JourneyContext = { baseUrl, dataDir, artifacts, browser };
     for (const j of journeys) {
       const started = Date.now();
-      const context = await browser.newContext({ locale: 'vi-VN', viewport: j.viewport ?? { width: 1280, height: 860 } });
+      const context = await browser.newContext({
+        locale: 'vi-VN',
+        viewport: j.viewport ?? { width: 1280, height: 860 },
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
       const consoleErrors: string[] = [];
@@ -100,7 +122,11 @@ async function main() {
     await new Promise((r) => server.once('exit', r));
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  if (process.env.E2E_REPORT) fs.writeFileSync(process.env.E2E_REPORT, JSON.stringify({ numPassedTests: passed, numFailedTests: failed, numPendingTests: 0 }));
+  if (process.env.E2E_REPORT)
+    fs.writeFileSync(
+      process.env.E2E_REPORT,
+      JSON.stringify({ numPassedTests: passed, numFailedTests: failed, numPendingTests: 0 }),
+    );
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 }

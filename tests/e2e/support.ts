@@ -20,7 +20,9 @@ export const DEMO_PASSWORD = 'TuPhap@2026';
 
 /** The demo seed writes its accounts (with TOTP secrets) into the data dir. */
 export async function totpFor(ctx: JourneyContext, username: string): Promise<string> {
-  const accounts = JSON.parse(fs.readFileSync(path.join(ctx.dataDir, 'demo-accounts.json'), 'utf8')) as Array<{ username: string; totpSecret?: string }>;
+  const accounts = JSON.parse(
+    fs.readFileSync(path.join(ctx.dataDir, 'demo-accounts.json'), 'utf8'),
+  ) as Array<{ username: string; totpSecret?: string }>;
   const secret = accounts.find((a) => a.username === username)?.totpSecret;
   if (!secret) throw new Error(`no TOTP secret for ${username}`);
   return currentTotp(secret);

@@ -21,7 +21,12 @@ import { createTestDatabase } from './db.js';
 export interface TestClient {
   csrf: string;
   cookie: string;
-  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
 }
 
 export interface TestApp {
@@ -39,7 +44,15 @@ const silentLog = { info: () => {}, warn: () => {}, error: () => {}, debug: () =
 export async function createTestApp(envOverrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tuphap-test-'));
-  const env = loadEnv({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000', JOBS_ENABLED: 'false', PUBLIC_URL: 'http://tuphap.test', ...envOverrides });
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    JOBS_ENABLED: 'false',
+    PUBLIC_URL: 'http://tuphap.test',
+    ...envOverrides,
+  });
   await seedDemo(database.db, dataDir);
   const kernel = await createKernel(env, database, silentLog);
   await registerModules(kernel);
@@ -65,9 +78,18 @@ export async function createTestApp(envOverrides: Record<string, string> = {}): 
   });
 
   const as = async (username: string, password = DEMO_PASSWORD) => {
-    const r = await sql<{ totp_secret: string | null; totp_enabled: boolean }>`select totp_secret, totp_enabled from platform.users where username = ${username}`.execute(database.db);
+    const r = await sql<{
+      totp_secret: string | null;
+      totp_enabled: boolean;
+    }>`select totp_secret, totp_enabled from platform.users where username = ${username}`.execute(
+      database.db,
+    );
     const totp = r.rows[0]?.totp_enabled ? await currentTotp(r.rows[0].totp_secret!) : undefined;
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, ...(totp ? { totp } : {}) } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password, ...(totp ? { totp } : {}) },
+    });
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const cookies = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     return client(cookies, res.json().csrfToken);

@@ -27,7 +27,16 @@ describe('tuphap on the embedded database', () => {
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('every command answers --help', () => {
-    for (const cmd of [['start'], ['migrate'], ['seed'], ['import', 'admin-units'], ['audit', 'verify'], ['backup'], ['restore'], ['totp']]) {
+    for (const cmd of [
+      ['start'],
+      ['migrate'],
+      ['seed'],
+      ['import', 'admin-units'],
+      ['audit', 'verify'],
+      ['backup'],
+      ['restore'],
+      ['totp'],
+    ]) {
       const r = tuphap([...cmd, '--help'], { DATA_DIR: dataDir });
       expect(r.code, r.out).toBe(0);
       expect(r.out).toMatch(/usage/i);
@@ -92,7 +101,12 @@ describe('tuphap on PostgreSQL', () => {
   });
 
   it('audit verify names the first tampered row and exits 1', async () => {
-    expect(tuphap(['seed', '--demo'], { DATABASE_URL: url, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tuphap-cli-pg-')) }).code).toBe(0);
+    expect(
+      tuphap(['seed', '--demo'], {
+        DATABASE_URL: url,
+        DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tuphap-cli-pg-')),
+      }).code,
+    ).toBe(0);
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     await c.query('alter table platform.audit_log disable trigger audit_log_no_update');

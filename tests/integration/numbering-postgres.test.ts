@@ -16,7 +16,9 @@ describe('register numbering on PostgreSQL', () => {
   let database: Database & { url?: string };
   beforeAll(async () => {
     database = await createTestDatabase();
-    await sql`create table platform.it_entries (n int primary key, at timestamptz default now())`.execute(database.db);
+    await sql`create table platform.it_entries (n int primary key, at timestamptz default now())`.execute(
+      database.db,
+    );
   });
   afterAll(() => database.close());
 
@@ -26,7 +28,12 @@ describe('register numbering on PostgreSQL', () => {
       Array.from({ length: 200 }, (_, i) =>
         database.db.transaction().execute(async (tx) => {
           const n = await nextRegisterNumber(tx, key);
-          await appendAudit(tx, { action: 'test.register', objectType: 'entry', objectId: `${n}`, unitId: '09319' });
+          await appendAudit(tx, {
+            action: 'test.register',
+            objectType: 'entry',
+            objectId: `${n}`,
+            unitId: '09319',
+          });
           await enqueueJob(tx, 'test.after-register', { n }, { idempotencyKey: `it-${i}` });
           return n;
         }),
@@ -34,7 +41,9 @@ describe('register numbering on PostgreSQL', () => {
     );
     expect([...got].sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
-    const jobs = await sql<{ n: number }>`select count(*)::int as n from platform.jobs where topic = 'test.after-register'`.execute(database.db);
+    const jobs = await sql<{
+      n: number;
+    }>`select count(*)::int as n from platform.jobs where topic = 'test.after-register'`.execute(database.db);
     expect(jobs.rows[0].n).toBe(200);
   });
 
@@ -47,7 +56,11 @@ describe('register numbering on PostgreSQL', () => {
     });
     expect(first).toBe(1);
 
-    const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'fixtures', 'hold-number.ts'), database.url!], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child: ChildProcess = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'fixtures', 'hold-number.ts'), database.url!],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const held = await new Promise<number>((resolve, reject) => {
       child.stdout!.on('data', (d: Buffer) => {
         const m = /holding (\d+)/.exec(d.toString());

@@ -18,6 +18,8 @@ describe('application smoke', () => {
     const c = await t.as('hotich.kinhbac');
     const me = await c.request('GET', '/api/auth/me');
     expect(me.statusCode).toBe(200);
-    expect(me.json().user.roles).toEqual([{ role: 'civil_status_officer', unitId: '09187', unitName: 'Phường Kinh Bắc' }]);
+    expect(me.json().user.roles).toEqual([
+      { role: 'civil_status_officer', unitId: '09187', unitName: 'Phường Kinh Bắc' },
+    ]);
   });
 });

@@ -7,8 +7,12 @@ describe('bad input', () => {
   let t: TestApp;
   let admin: TestClient;
   const snapshot = async () =>
-    (await sql<{ users: number; grants: number }>`
-      select (select count(*)::int from platform.users) as users, (select count(*)::int from platform.role_assignments) as grants`.execute(t.kernel.db)).rows[0];
+    (
+      await sql<{ users: number; grants: number }>`
+      select (select count(*)::int from platform.users) as users, (select count(*)::int from platform.role_assignments) as grants`.execute(
+        t.kernel.db,
+      )
+    ).rows[0];
 
   beforeAll(async () => {
     t = await createTestApp({ BODY_LIMIT_BYTES: '4096' });
@@ -17,22 +21,133 @@ describe('bad input', () => {
   afterAll(() => t.close());
 
   const cases: Array<[string, () => Promise<{ statusCode: number; json: () => any }>, number, string]> = [
-    ['malformed JSON', () => admin.request('POST', '/api/admin/users', '{"username": "a",', { 'content-type': 'application/json' }), 400, 'BAD_REQUEST'],
-    ['wrong types', () => admin.request('POST', '/api/admin/users', { username: 42, displayName: [], password: true, role: 'x', unitId: 7 }), 400, 'VALIDATION'],
-    ['unknown fields', () => admin.request('POST', '/api/admin/users', { username: 'abc.def', displayName: 'Tên hợp lệ', password: 'Mat-khau-2026!', role: 'leader', unitId: '24', isRoot: true }), 400, 'VALIDATION'],
-    ['oversize body', () => admin.request('POST', '/api/admin/users', { username: 'x'.repeat(10_000) }), 413, 'PAYLOAD_TOO_LARGE'],
-    ['SQL metacharacters in a search', () => admin.request('GET', `/api/admin/users?q=${encodeURIComponent("'; drop table platform.users; --")}`), 200, ''],
-    ['SQL metacharacters in a username', () => admin.request('POST', '/api/admin/users', { username: "x'); drop table platform.users;--", displayName: 'Tên', password: 'Mat-khau-2026!', role: 'leader', unitId: '24' }), 400, 'VALIDATION'],
-    ['invalid unit code', () => admin.request('POST', '/api/admin/users', { username: 'abc.def', displayName: 'Tên hợp lệ', password: 'Mat-khau-2026!', role: 'leader', unitId: '9x9' }), 400, 'VALIDATION'],
-    ['unknown unit code', () => admin.request('POST', '/api/admin/users', { username: 'abc.def', displayName: 'Tên hợp lệ', password: 'Mat-khau-2026!', role: 'leader', unitId: '99999' }), 400, 'VALIDATION'],
-    ['not a uuid', () => admin.request('PATCH', '/api/admin/users/not-a-uuid', { active: false }), 400, 'VALIDATION'],
-    ['wrong content type', () => admin.request('POST', '/api/admin/users', 'username=x', { 'content-type': 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [
+      'malformed JSON',
+      () =>
+        admin.request('POST', '/api/admin/users', '{"username": "a",', {
+          'content-type': 'application/json',
+        }),
+      400,
+      'BAD_REQUEST',
+    ],
+    [
+      'wrong types',
+      () =>
+        admin.request('POST', '/api/admin/users', {
+          username: 42,
+          displayName: [],
+          password: true,
+          role: 'x',
+          unitId: 7,
+        }),
+      400,
+      'VALIDATION',
+    ],
+    [
+      'unknown fields',
+      () =>
+        admin.request('POST', '/api/admin/users', {
+          username: 'abc.def',
+          displayName: 'Tên hợp lệ',
+          password: 'Mat-khau-2026!',
+          role: 'leader',
+          unitId: '24',
+          isRoot: true,
+        }),
+      400,
+      'VALIDATION',
+    ],
+    [
+      'oversize body',
+      () => admin.request('POST', '/api/admin/users', { username: 'x'.repeat(10_000) }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      'SQL metacharacters in a search',
+      () =>
+        admin.request('GET', `/api/admin/users?q=${encodeURIComponent("'; drop table platform.users; --")}`),
+      200,
+      '',
+    ],
+    [
+      'SQL metacharacters in a username',
+      () =>
+        admin.request('POST', '/api/admin/users', {
+          username: "x'); drop table platform.users;--",
+          displayName: 'Tên',
+          password: 'Mat-khau-2026!',
+          role: 'leader',
+          unitId: '24',
+        }),
+      400,
+      'VALIDATION',
+    ],
+    [
+      'invalid unit code',
+      () =>
+        admin.request('POST', '/api/admin/users', {
+          username: 'abc.def',
+          displayName: 'Tên hợp lệ',
+          password: 'Mat-khau-2026!',
+          role: 'leader',
+          unitId: '9x9',
+        }),
+      400,
+      'VALIDATION',
+    ],
+    [
+      'unknown unit code',
+      () =>
+        admin.request('POST', '/api/admin/users', {
+          username: 'abc.def',
+          displayName: 'Tên hợp lệ',
+          password: 'Mat-khau-2026!',
+          role: 'leader',
+          unitId: '99999',
+        }),
+      400,
+      'VALIDATION',
+    ],
+    [
+      'not a uuid',
+      () => admin.request('PATCH', '/api/admin/users/not-a-uuid', { active: false }),
+      400,
+      'VALIDATION',
+    ],
+    [
+      'wrong content type',
+      () => admin.request('POST', '/api/admin/users', 'username=x', { 'content-type': 'text/plain' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
     ['unknown route', () => admin.request('GET', '/api/khong-co'), 404, 'NOT_FOUND'],
     ['unknown unit', () => t.anonymous.request('GET', '/api/units/00000'), 404, 'NOT_FOUND'],
     ['bad calendar year', () => t.anonymous.request('GET', '/api/calendar/years/1800'), 400, 'VALIDATION'],
-    ['bad verification code', () => t.anonymous.request('GET', '/api/verify/%27%20or%201=1'), 404, 'NOT_FOUND'],
-    ['expired or garbage session cookie', () => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'tuphap_session=garbage' } }), 401, 'UNAUTHENTICATED'],
-    ['garbage bearer token', () => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: 'Bearer abc.def.ghi' } }), 401, 'UNAUTHENTICATED'],
+    [
+      'bad verification code',
+      () => t.anonymous.request('GET', '/api/verify/%27%20or%201=1'),
+      404,
+      'NOT_FOUND',
+    ],
+    [
+      'expired or garbage session cookie',
+      () =>
+        t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'tuphap_session=garbage' } }),
+      401,
+      'UNAUTHENTICATED',
+    ],
+    [
+      'garbage bearer token',
+      () =>
+        t.app.inject({
+          method: 'GET',
+          url: '/api/auth/me',
+          headers: { authorization: 'Bearer abc.def.ghi' },
+        }),
+      401,
+      'UNAUTHENTICATED',
+    ],
   ];
 
   it.each(cases)('%s → clear 4xx, nothing stored changes', async (_name, send, status, code) => {
@@ -64,9 +179,17 @@ describe('bad input', () => {
   });
 
   it('echoes a well-formed request id and replaces a malformed one', async () => {
-    const good = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'trace-1234abcd' } });
+    const good = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'trace-1234abcd' },
+    });
     expect(good.headers['x-request-id']).toBe('trace-1234abcd');
-    const bad = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': '<script>' } });
+    const bad = await t.app.inject({
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': '<script>' },
+    });
     expect(bad.headers['x-request-id']).not.toBe('<script>');
   });
 });

@@ -10,7 +10,9 @@ describe('test database harness', () => {
   afterAll(() => database.close());
 
   it('gives a migrated database with the kernel schema', async () => {
-    const r = await sql<{ n: number }>`select count(*)::int as n from platform.schema_migrations`.execute(database.db);
+    const r = await sql<{ n: number }>`select count(*)::int as n from platform.schema_migrations`.execute(
+      database.db,
+    );
     expect(r.rows[0].n).toBeGreaterThan(0);
   });
 

@@ -5,7 +5,8 @@ import { currentTotp } from '../../server/platform/identity/totp.js';
 import { DEMO_PASSWORD } from '../../server/platform/seed/demo-seed.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
-const login = (t: TestApp, body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body });
+const login = (t: TestApp, body: Record<string, unknown>) =>
+  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: body });
 
 describe('staff identity', () => {
   let t: TestApp;
@@ -27,8 +28,16 @@ describe('staff identity', () => {
   it('a wrong password answers 401 in Vietnamese by default and in English on request', async () => {
     const vi = await login(t, { username: 'lanhdao', password: 'sai-mat-khau' });
     expect(vi.statusCode).toBe(401);
-    expect(vi.json().error).toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'Tên đăng nhập hoặc mật khẩu không đúng' });
-    const en = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US,en;q=0.9' }, payload: { username: 'nobody', password: 'x' } });
+    expect(vi.json().error).toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    });
+    const en = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { username: 'nobody', password: 'x' },
+    });
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
@@ -40,31 +49,58 @@ describe('staff identity', () => {
   });
 
   it('administrators need a TOTP code: missing → TOTP_REQUIRED, wrong → TOTP_INVALID, right → signed in', async () => {
-    expect((await login(t, { username: 'admin', password: DEMO_PASSWORD })).json().error.code).toBe('TOTP_REQUIRED');
-    const secret = (await sql<{ totp_secret: string }>`select totp_secret from platform.users where username = 'admin'`.execute(t.kernel.db)).rows[0].totp_secret;
+    expect((await login(t, { username: 'admin', password: DEMO_PASSWORD })).json().error.code).toBe(
+      'TOTP_REQUIRED',
+    );
+    const secret = (
+      await sql<{
+        totp_secret: string;
+      }>`select totp_secret from platform.users where username = 'admin'`.execute(t.kernel.db)
+    ).rows[0].totp_secret;
     const good = await currentTotp(secret);
     const wrong = String((Number(good) + 1) % 1_000_000).padStart(6, '0');
-    expect((await login(t, { username: 'admin', password: DEMO_PASSWORD, totp: wrong })).json().error.code).toBe('TOTP_INVALID');
-    expect((await login(t, { username: 'admin', password: DEMO_PASSWORD, totp: await currentTotp(secret) })).statusCode).toBe(200);
+    expect(
+      (await login(t, { username: 'admin', password: DEMO_PASSWORD, totp: wrong })).json().error.code,
+    ).toBe('TOTP_INVALID');
+    expect(
+      (await login(t, { username: 'admin', password: DEMO_PASSWORD, totp: await currentTotp(secret) }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it('an administrator created without TOTP gets no permission until enrolled', async () => {
     const admin = await t.as('admin');
-    const created = await admin.request('POST', '/api/admin/users', { username: 'quantri.moi', displayName: 'Quản trị mới', password: 'Khoi-tao-2026!', role: 'system_admin', unitId: '24' });
+    const created = await admin.request('POST', '/api/admin/users', {
+      username: 'quantri.moi',
+      displayName: 'Quản trị mới',
+      password: 'Khoi-tao-2026!',
+      role: 'system_admin',
+      unitId: '24',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const fresh = await t.as('quantri.moi', 'Khoi-tao-2026!');
     const me = (await fresh.request('GET', '/api/auth/me')).json();
     expect(me.user.restriction).toBe('password_change');
     expect(me.user.permissions).toEqual([]);
     expect((await fresh.request('GET', '/api/admin/users')).statusCode).toBe(403);
-    expect((await fresh.request('POST', '/api/auth/password', { currentPassword: 'Khoi-tao-2026!', newPassword: 'Mat-khau-moi-2026!' })).statusCode).toBe(204);
+    expect(
+      (
+        await fresh.request('POST', '/api/auth/password', {
+          currentPassword: 'Khoi-tao-2026!',
+          newPassword: 'Mat-khau-moi-2026!',
+        })
+      ).statusCode,
+    ).toBe(204);
     clearSessionCache();
     const afterPw = (await fresh.request('GET', '/api/auth/me')).json();
     expect(afterPw.user.restriction).toBe('mfa_enrollment');
     const setup = (await fresh.request('POST', '/api/auth/totp/setup')).json();
     expect(setup.otpauthUrl).toMatch(/^otpauth:\/\/totp\//);
     expect(setup.qrDataUrl).toMatch(/^data:image\/png;base64,/);
-    expect((await fresh.request('POST', '/api/auth/totp/confirm', { code: await currentTotp(setup.secret) })).statusCode).toBe(204);
+    expect(
+      (await fresh.request('POST', '/api/auth/totp/confirm', { code: await currentTotp(setup.secret) }))
+        .statusCode,
+    ).toBe(204);
     const enrolled = (await fresh.request('GET', '/api/auth/me')).json();
     expect(enrolled.user.restriction).toBeNull();
     expect((await fresh.request('GET', '/api/admin/users')).statusCode).toBe(200);
@@ -73,10 +109,20 @@ describe('staff identity', () => {
   it('password change enforces the policy and ends other sessions', async () => {
     const a = await t.as('hotich.kinhbac');
     const b = await t.as('hotich.kinhbac');
-    const weak = await a.request('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'aaaaaaaaaa' });
+    const weak = await a.request('POST', '/api/auth/password', {
+      currentPassword: DEMO_PASSWORD,
+      newPassword: 'aaaaaaaaaa',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.message).toMatch(/Mật khẩu cần/);
-    expect((await a.request('POST', '/api/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'Doi-mat-khau-2026' })).statusCode).toBe(204);
+    expect(
+      (
+        await a.request('POST', '/api/auth/password', {
+          currentPassword: DEMO_PASSWORD,
+          newPassword: 'Doi-mat-khau-2026',
+        })
+      ).statusCode,
+    ).toBe(204);
     clearSessionCache();
     expect((await a.request('GET', '/api/auth/me')).statusCode).toBe(200);
     expect((await b.request('GET', '/api/auth/me')).statusCode).toBe(401);
@@ -96,15 +142,21 @@ describe('staff identity', () => {
 
   it('reading the user list is audited as a personal-data read with its purpose', async () => {
     const c = await t.as('quantri.bacninh');
-    await c.request('GET', '/api/admin/users', undefined, { 'x-purpose': encodeURIComponent('Rà soát tài khoản hằng quý') });
+    await c.request('GET', '/api/admin/users', undefined, {
+      'x-purpose': encodeURIComponent('Rà soát tài khoản hằng quý'),
+    });
     const r = await sql<{ purpose: string; personal_data: boolean }>`
-      select purpose, personal_data from platform.audit_log where action = 'users.list' order by seq desc limit 1`.execute(t.kernel.db);
+      select purpose, personal_data from platform.audit_log where action = 'users.list' order by seq desc limit 1`.execute(
+      t.kernel.db,
+    );
     expect(r.rows[0]).toEqual({ purpose: 'Rà soát tài khoản hằng quý', personal_data: true });
   });
 
   it('every login attempt is in the audit log', async () => {
     const r = await sql<{ action: string; n: number }>`
-      select action, count(*)::int as n from platform.audit_log where action like 'auth.%' group by action`.execute(t.kernel.db);
+      select action, count(*)::int as n from platform.audit_log where action like 'auth.%' group by action`.execute(
+      t.kernel.db,
+    );
     const byAction = Object.fromEntries(r.rows.map((x) => [x.action, x.n]));
     expect(byAction['auth.login']).toBeGreaterThan(3);
     expect(byAction['auth.login_failed']).toBeGreaterThanOrEqual(5);
@@ -121,27 +173,72 @@ describe('agency client credentials', () => {
 
   it('issues a short-lived JWT for valid credentials, refuses bad ones, and revocation stops the token', async () => {
     const admin = await t.as('quantri.bacninh');
-    const created = await admin.request('POST', '/api/admin/agency-clients', { name: 'Bảo hiểm xã hội tỉnh Bắc Ninh', unitId: '24', scopes: ['person.read'] });
+    const created = await admin.request('POST', '/api/admin/agency-clients', {
+      name: 'Bảo hiểm xã hội tỉnh Bắc Ninh',
+      unitId: '24',
+      scopes: ['person.read'],
+    });
     expect(created.statusCode, created.body).toBe(201);
     const { clientId, clientSecret } = created.json();
-    const bad = await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: `grant_type=client_credentials&client_id=${clientId}&client_secret=wrong`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/token',
+      payload: `grant_type=client_credentials&client_id=${clientId}&client_secret=wrong`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error).toBe('invalid_client');
     const basic = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: 'grant_type=client_credentials', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/token',
+      payload: 'grant_type=client_credentials',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${basic}` },
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     const token = ok.json();
     expect(token).toMatchObject({ token_type: 'Bearer', expires_in: 300, scope: 'person.read' });
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token.access_token}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { authorization: `Bearer ${token.access_token}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user.kind).toBe('agency');
     const forged = `${token.access_token.slice(0, -4)}AAAA`;
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${forged}` } })).statusCode).toBe(401);
-    const tooWide = await t.app.inject({ method: 'POST', url: '/api/auth/token', payload: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope: 'person.read judicial.read' } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/auth/me',
+          headers: { authorization: `Bearer ${forged}` },
+        })
+      ).statusCode,
+    ).toBe(401);
+    const tooWide = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/token',
+      payload: {
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+        scope: 'person.read judicial.read',
+      },
+    });
     expect(tooWide.json().error).toBe('invalid_scope');
-    expect((await admin.request('POST', `/api/admin/agency-clients/${clientId}/revoke`)).statusCode).toBe(204);
+    expect((await admin.request('POST', `/api/admin/agency-clients/${clientId}/revoke`)).statusCode).toBe(
+      204,
+    );
     const { clearPrincipalCache } = await import('../../server/platform/identity/principals.js');
     clearPrincipalCache();
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token.access_token}` } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/auth/me',
+          headers: { authorization: `Bearer ${token.access_token}` },
+        })
+      ).statusCode,
+    ).toBe(401);
   });
 });

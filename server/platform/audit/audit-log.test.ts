@@ -11,21 +11,36 @@ describe('audit log (hash chain)', () => {
   afterAll(() => database.close());
 
   it('canonical JSON ignores key order at every depth', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }));
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [1, { y: 2, z: 1 }] }, b: 1 }),
+    );
   });
 
   it('appends linked rows and verifies an intact chain', async () => {
     const db = database.db;
-    await appendAudit(db, { action: 'test.write', objectType: 'thing', objectId: '1', details: { b: 2, a: 'Nguyễn' } });
-    await appendAudit(db, { action: 'test.read', objectType: 'person', objectId: '2', personalData: true, purpose: 'kiểm tra' }, { action: 'test.read', objectId: '3' });
+    await appendAudit(db, {
+      action: 'test.write',
+      objectType: 'thing',
+      objectId: '1',
+      details: { b: 2, a: 'Nguyễn' },
+    });
+    await appendAudit(
+      db,
+      { action: 'test.read', objectType: 'person', objectId: '2', personalData: true, purpose: 'kiểm tra' },
+      { action: 'test.read', objectId: '3' },
+    );
     const report = await verifyAuditChain(db);
     expect(report).toMatchObject({ ok: true });
     expect(report.checked).toBeGreaterThanOrEqual(3);
   });
 
   it('refuses UPDATE and DELETE through the append-only trigger', async () => {
-    await expect(sql`update platform.audit_log set action = 'x' where seq = 1`.execute(database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`delete from platform.audit_log where seq = 1`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`update platform.audit_log set action = 'x' where seq = 1`.execute(database.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`delete from platform.audit_log where seq = 1`.execute(database.db)).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it('a rolled-back transaction leaves no audit entry and no hole in the chain', async () => {
@@ -44,7 +59,11 @@ describe('audit log (hash chain)', () => {
 
   it('names the first tampered row when someone with database access edits one', async () => {
     for (let i = 0; i < 5; i++) await appendAudit(database.db, { action: 'test.bulk', objectId: String(i) });
-    const target = await sql<{ seq: string }>`select seq from platform.audit_log where action = 'test.bulk' order by seq limit 1 offset 2`.execute(database.db);
+    const target = await sql<{
+      seq: string;
+    }>`select seq from platform.audit_log where action = 'test.bulk' order by seq limit 1 offset 2`.execute(
+      database.db,
+    );
     const seq = target.rows[0].seq;
     // An attacker with table-owner rights switches the trigger off and rewrites history.
     await sql.raw('alter table platform.audit_log disable trigger audit_log_no_update').execute(database.db);

@@ -114,7 +114,10 @@ async function appendInTx(tx: Tx, entries: AuditEntry[]): Promise<Array<{ seq: s
 }
 
 /** Appends entries in the caller's transaction (or in a new one when given the database). */
-export async function appendAudit(db: DbOrTx, ...entries: AuditEntry[]): Promise<Array<{ seq: string; hash: string }>> {
+export async function appendAudit(
+  db: DbOrTx,
+  ...entries: AuditEntry[]
+): Promise<Array<{ seq: string; hash: string }>> {
   if (entries.length === 0) return [];
   if (db.isTransaction) return appendInTx(db as Tx, entries);
   return db.transaction().execute((tx) => appendInTx(tx, entries));
@@ -138,9 +141,18 @@ export async function verifyAuditChain(db: DbOrTx, pageSize = 5000): Promise<Cha
     for (const row of page.rows) {
       const seq = BigInt(row.seq);
       if (seq !== expectedSeq) {
-        return { ok: false, checked, firstBad: { seq: expectedSeq.toString(), reason: `missing row (next present is ${row.seq})` } };
+        return {
+          ok: false,
+          checked,
+          firstBad: { seq: expectedSeq.toString(), reason: `missing row (next present is ${row.seq})` },
+        };
       }
-      if (row.prev_hash !== prev) return { ok: false, checked, firstBad: { seq: row.seq, reason: 'prev_hash does not match the previous row' } };
+      if (row.prev_hash !== prev)
+        return {
+          ok: false,
+          checked,
+          firstBad: { seq: row.seq, reason: 'prev_hash does not match the previous row' },
+        };
       const { hash, prev_hash: _p, ...rest } = row;
       if (hashRow(prev, { ...rest, at: new Date(rest.at) }) !== hash) {
         return { ok: false, checked, firstBad: { seq: row.seq, reason: 'content does not match its hash' } };
@@ -152,9 +164,19 @@ export async function verifyAuditChain(db: DbOrTx, pageSize = 5000): Promise<Cha
     }
     if (page.rows.length < pageSize) break;
   }
-  const head = await sql<{ seq: string; hash: string }>`select seq, hash from platform.audit_head where id = 1`.execute(db);
+  const head = await sql<{
+    seq: string;
+    hash: string;
+  }>`select seq, hash from platform.audit_head where id = 1`.execute(db);
   if (head.rows[0].seq !== (expectedSeq - 1n).toString() || head.rows[0].hash !== prev) {
-    return { ok: false, checked, firstBad: { seq: head.rows[0].seq, reason: 'chain head does not match the last row (rows removed at the end?)' } };
+    return {
+      ok: false,
+      checked,
+      firstBad: {
+        seq: head.rows[0].seq,
+        reason: 'chain head does not match the last row (rows removed at the end?)',
+      },
+    };
   }
   return { ok: true, checked };
 }

@@ -1,2 +1,9 @@
-export { type AuditEntry, type AuditRow, appendAudit, type ChainReport, canonicalJson, verifyAuditChain } from './audit-log.js';
+export {
+  type AuditEntry,
+  type AuditRow,
+  appendAudit,
+  type ChainReport,
+  canonicalJson,
+  verifyAuditChain,
+} from './audit-log.js';
 export { auditPersonalDataRead, purposeOf } from './personal-data.js';

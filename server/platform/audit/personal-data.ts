@@ -22,7 +22,14 @@ export function purposeOf(req: FastifyRequest, fallback: string): string {
 export async function auditPersonalDataRead(
   db: DbOrTx,
   req: FastifyRequest,
-  what: { action: string; objectType: string; objectId?: string | null; unitId?: string | null; purpose: string; details?: Record<string, unknown> },
+  what: {
+    action: string;
+    objectType: string;
+    objectId?: string | null;
+    unitId?: string | null;
+    purpose: string;
+    details?: Record<string, unknown>;
+  },
 ) {
   await appendAudit(db, {
     actorId: req.principal?.userId ?? null,

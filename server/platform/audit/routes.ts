@@ -37,7 +37,10 @@ export async function auditRoutes(app: FastifyInstance, deps: { db: Db; units: U
       const scopes = req.access.scopesFor('audit.read');
       const national = scopes.includes('VN');
       const paths = scopes.map((s) => deps.units.get(s)?.path).filter((p): p is string => !!p);
-      let query = deps.db.selectFrom('platform.audit_log as a').leftJoin('platform.admin_units as u', 'u.id', 'a.unit_id').selectAll('a');
+      let query = deps.db
+        .selectFrom('platform.audit_log as a')
+        .leftJoin('platform.admin_units as u', 'u.id', 'a.unit_id')
+        .selectAll('a');
       if (q.unitId) query = query.where('u.path', 'like', `${deps.units.get(q.unitId)!.path}%`);
       else if (!national) query = query.where((eb) => eb.or(paths.map((p) => eb('u.path', 'like', `${p}%`))));
       if (q.objectType) query = query.where('a.object_type', '=', q.objectType);
@@ -61,10 +64,17 @@ export async function auditRoutes(app: FastifyInstance, deps: { db: Db; units: U
     },
   );
 
-  r.post('/verify', { config: { auth: { permission: 'audit.verify' } }, schema: { tags, summary: 'Kiểm tra chuỗi băm / verify the hash chain' } }, async (req) => {
-    req.access.require('audit.verify', 'VN');
-    const report = await verifyAuditChain(deps.db);
-    const count = await sql<{ n: string }>`select count(*) as n from platform.audit_log`.execute(deps.db);
-    return { ...report, total: Number(count.rows[0].n) };
-  });
+  r.post(
+    '/verify',
+    {
+      config: { auth: { permission: 'audit.verify' } },
+      schema: { tags, summary: 'Kiểm tra chuỗi băm / verify the hash chain' },
+    },
+    async (req) => {
+      req.access.require('audit.verify', 'VN');
+      const report = await verifyAuditChain(deps.db);
+      const count = await sql<{ n: string }>`select count(*) as n from platform.audit_log`.execute(deps.db);
+      return { ...report, total: Number(count.rows[0].n) };
+    },
+  );
 }

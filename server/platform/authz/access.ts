@@ -56,12 +56,18 @@ export class Access {
   require(permission: Permission, unitId: string): void {
     if (!this.hasAnywhere(permission)) throw forbidden(permission);
     if (!this.units.get(unitId)) {
-      throw new AppError('VALIDATION', t(`Mã đơn vị hành chính không tồn tại: ${unitId}`, `Unknown administrative unit: ${unitId}`));
+      throw new AppError(
+        'VALIDATION',
+        t(`Mã đơn vị hành chính không tồn tại: ${unitId}`, `Unknown administrative unit: ${unitId}`),
+      );
     }
     if (!this.can(permission, unitId)) {
       throw new AppError(
         'OUT_OF_JURISDICTION',
-        t(`Đơn vị ${unitId} nằm ngoài địa bàn được phân quyền`, `Unit ${unitId} is outside your jurisdiction`),
+        t(
+          `Đơn vị ${unitId} nằm ngoài địa bàn được phân quyền`,
+          `Unit ${unitId} is outside your jurisdiction`,
+        ),
       );
     }
   }

@@ -14,7 +14,8 @@ import { type Command, parseFlags } from './commands.js';
 export const backupCommand: Command = {
   name: 'backup',
   summary: 'Sao lưu cơ sở dữ liệu ra tệp / back up the database to a file',
-  usage: 'tuphap backup <tệp / file>   (PostgreSQL: pg_dump -Fc; PGlite: .tar.gz of the data dir — stop the server first)',
+  usage:
+    'tuphap backup <tệp / file>   (PostgreSQL: pg_dump -Fc; PGlite: .tar.gz of the data dir — stop the server first)',
   async run(args) {
     const { positional } = parseFlags(args);
     const file = positional[0];
@@ -38,20 +39,27 @@ export const backupCommand: Command = {
 export const restoreCommand: Command = {
   name: 'restore',
   summary: 'Khôi phục cơ sở dữ liệu từ bản sao lưu / restore the database from a backup',
-  usage: 'tuphap restore <tệp / file> [--force]   (PostgreSQL: pg_restore --clean; PGlite: into an empty data dir, or --force to replace it)',
+  usage:
+    'tuphap restore <tệp / file> [--force]   (PostgreSQL: pg_restore --clean; PGlite: into an empty data dir, or --force to replace it)',
   async run(args) {
     const { positional, flags } = parseFlags(args);
     const file = positional[0];
     if (!file || !fs.existsSync(file)) return usage(this.usage);
     const env = loadEnv();
     if (env.DATABASE_URL) {
-      const r = spawnSync('pg_restore', ['--clean', '--if-exists', '--no-owner', '-d', env.DATABASE_URL, file], { stdio: 'inherit' });
+      const r = spawnSync(
+        'pg_restore',
+        ['--clean', '--if-exists', '--no-owner', '-d', env.DATABASE_URL, file],
+        { stdio: 'inherit' },
+      );
       return r.status === 0 ? 0 : 1;
     }
     const dir = path.join(env.dataDir, 'pgdata');
     if (fs.existsSync(dir) && fs.readdirSync(dir).length > 0) {
       if (!flags.force) {
-        console.error(`Thư mục dữ liệu đã có dữ liệu / data dir not empty: ${dir}. Dùng --force để thay thế / use --force to replace it.`);
+        console.error(
+          `Thư mục dữ liệu đã có dữ liệu / data dir not empty: ${dir}. Dùng --force để thay thế / use --force to replace it.`,
+        );
         return 1;
       }
       fs.renameSync(dir, `${dir}.before-restore-${Date.now()}`);

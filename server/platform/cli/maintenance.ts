@@ -9,7 +9,12 @@ import { seedDemo } from '../seed/demo-seed.js';
 import { importAdminUnits } from '../units/index.js';
 import { type Command, parseFlags } from './commands.js';
 
-async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof openAndMigrate>>['database'], env: ReturnType<typeof loadEnv>) => Promise<T>) {
+async function withDatabase<T>(
+  fn: (
+    db: Awaited<ReturnType<typeof openAndMigrate>>['database'],
+    env: ReturnType<typeof loadEnv>,
+  ) => Promise<T>,
+) {
   const env = loadEnv();
   const { database } = await openAndMigrate(env);
   try {
@@ -27,7 +32,11 @@ export const migrateCommand: Command = {
     const env = loadEnv();
     const { database, report } = await openAndMigrate(env);
     await database.close();
-    console.log(report.applied.length ? `Đã áp dụng / applied:\n  ${report.applied.join('\n  ')}` : 'Không có migration mới / nothing to apply');
+    console.log(
+      report.applied.length
+        ? `Đã áp dụng / applied:\n  ${report.applied.join('\n  ')}`
+        : 'Không có migration mới / nothing to apply',
+    );
     return 0;
   },
 };
@@ -44,7 +53,11 @@ export const seedCommand: Command = {
     }
     return withDatabase(async (database, env) => {
       const r = await seedDemo(database.db, env.dataDir);
-      console.log(r.seeded ? `Đã tạo ${r.accounts.length} tài khoản minh hoạ / demo accounts created` : 'Đã có dữ liệu, bỏ qua / already seeded');
+      console.log(
+        r.seeded
+          ? `Đã tạo ${r.accounts.length} tài khoản minh hoạ / demo accounts created`
+          : 'Đã có dữ liệu, bỏ qua / already seeded',
+      );
       return 0;
     });
   },
@@ -53,7 +66,8 @@ export const seedCommand: Command = {
 export const importCommand: Command = {
   name: 'import admin-units',
   summary: 'Nhập danh mục đơn vị hành chính từ thư mục CSV / import administrative units',
-  usage: 'tuphap import admin-units <thư mục / folder>   (provinces_2025.csv, communes_2025.csv, units_pre2025.csv, mapping_pre2025_to_2025.csv)',
+  usage:
+    'tuphap import admin-units <thư mục / folder>   (provinces_2025.csv, communes_2025.csv, units_pre2025.csv, mapping_pre2025_to_2025.csv)',
   async run(args) {
     const { positional } = parseFlags(args);
     const folder = positional[0];
@@ -67,7 +81,9 @@ export const importCommand: Command = {
         onProgress: (p) => {
           const pct = p.total ? Math.floor((p.done / p.total) * 100) : 0;
           const bar = '#'.repeat(Math.floor(pct / 5)).padEnd(20, '.');
-          process.stderr.write(`\r  ${p.stage.padEnd(8)} ${(p.file ?? '').padEnd(34)} [${bar}] ${p.done}/${p.total}   `);
+          process.stderr.write(
+            `\r  ${p.stage.padEnd(8)} ${(p.file ?? '').padEnd(34)} [${bar}] ${p.done}/${p.total}   `,
+          );
         },
       });
       process.stderr.write('\n');
@@ -88,7 +104,9 @@ export const auditVerifyCommand: Command = {
         console.log(`Nhật ký nguyên vẹn / audit chain intact: ${r.checked} bản ghi / rows`);
         return 0;
       }
-      console.error(`Nhật ký bị sửa / audit chain broken at seq ${r.firstBad!.seq}: ${r.firstBad!.reason} (${r.checked} rows verified before it)`);
+      console.error(
+        `Nhật ký bị sửa / audit chain broken at seq ${r.firstBad!.seq}: ${r.firstBad!.reason} (${r.checked} rows verified before it)`,
+      );
       return 1;
     });
   },
@@ -105,7 +123,11 @@ export const totpCommand: Command = {
         console.error('Chỉ dùng trong chế độ minh hoạ / demo mode only');
         return 2;
       }
-      const r = await sql<{ totp_secret: string | null }>`select totp_secret from platform.users where username = ${positional[0] ?? ''} and totp_enabled`.execute(database.db);
+      const r = await sql<{
+        totp_secret: string | null;
+      }>`select totp_secret from platform.users where username = ${positional[0] ?? ''} and totp_enabled`.execute(
+        database.db,
+      );
       if (!r.rows[0]?.totp_secret) {
         console.error('Không có tài khoản bật TOTP với tên này / no TOTP-enabled account with that name');
         return 1;

@@ -35,14 +35,19 @@ export function ensureWebBuilt(log: (m: string) => void) {
   if (built >= newestMtime(WEB_SRC) && built > 0) return;
   log('Đang dựng giao diện web / building the web app…');
   const vite = path.resolve(WEB_SRC, '..', 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', path.join(WEB_SRC, 'vite.config.ts'), '--logLevel', 'warn'], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    [vite, 'build', '--config', path.join(WEB_SRC, 'vite.config.ts'), '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
   if (r.status !== 0) throw new Error('Dựng giao diện web thất bại / web build failed');
 }
 
 export const startCommand: Command = {
   name: 'start',
   summary: 'Chạy máy chủ (PGlite nhúng, hoặc PostgreSQL khi có DATABASE_URL) / run the server',
-  usage: 'tuphap start [--no-web-build] [--port N]\n  Env: PORT (3000), DATA_DIR (./data), DATABASE_URL, DEMO, LOG_LEVEL …  (docs/OPERATIONS.md)',
+  usage:
+    'tuphap start [--no-web-build] [--port N]\n  Env: PORT (3000), DATA_DIR (./data), DATABASE_URL, DEMO, LOG_LEVEL …  (docs/OPERATIONS.md)',
   async run(args) {
     const { flags } = parseFlags(args);
     const started = Date.now();
@@ -70,10 +75,17 @@ export const startCommand: Command = {
     if (seed) {
       lines.push('', `Tài khoản minh hoạ / demo accounts (mật khẩu / password: ${DEMO_PASSWORD}):`);
       for (const a of seed.accounts) {
-        lines.push(`  ${a.username.padEnd(18)} ${a.role.padEnd(22)} ${a.unitId.padEnd(6)} ${a.displayName}${a.totpSecret ? `  [TOTP: npm run tuphap -- totp ${a.username}]` : ''}`);
+        lines.push(
+          `  ${a.username.padEnd(18)} ${a.role.padEnd(22)} ${a.unitId.padEnd(6)} ${a.displayName}${a.totpSecret ? `  [TOTP: npm run tuphap -- totp ${a.username}]` : ''}`,
+        );
       }
-      lines.push('  Công dân / citizens: nút "Đăng nhập công dân (VNeID)" — nhà cung cấp định danh thử nghiệm / development IdP');
-      if (demoDoc) lines.push(`  Giấy tờ mẫu đã ký / sample signed document: ${demoDoc.url}  (${path.relative(process.cwd(), demoDoc.file)})`);
+      lines.push(
+        '  Công dân / citizens: nút "Đăng nhập công dân (VNeID)" — nhà cung cấp định danh thử nghiệm / development IdP',
+      );
+      if (demoDoc)
+        lines.push(
+          `  Giấy tờ mẫu đã ký / sample signed document: ${demoDoc.url}  (${path.relative(process.cwd(), demoDoc.file)})`,
+        );
     }
     console.log(lines.join('\n'));
 

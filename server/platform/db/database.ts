@@ -11,9 +11,7 @@ import { PgliteMutexPool } from './pglite-pool.js';
  * Both are driven through Kysely with identical SQL.
  */
 // Tables are typed per module through row interfaces; the shared handle stays open.
-// biome-ignore lint/suspicious/noExplicitAny: modules bring their own table types
 export type Db = KyselyType<any>;
-// biome-ignore lint/suspicious/noExplicitAny: see Db
 export type Tx = Transaction<any>;
 export type DbOrTx = Db | Tx;
 
@@ -58,7 +56,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     },
   });
   const pool = new PgliteMutexPool(pglite);
-  // biome-ignore lint/suspicious/noExplicitAny: the adapter satisfies the pool shape Kysely uses
   const db = new Kysely({ dialect: new PostgresDialect({ pool: pool as any }) });
   return { kind: 'pglite', db, pglite, close: () => db.destroy() };
 }

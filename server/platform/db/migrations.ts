@@ -29,7 +29,10 @@ export function loadSqlMigrations(module: string, dirUrl: string | URL): Migrati
     .sort();
   return {
     module,
-    migrations: files.map((f) => ({ id: f.replace(/\.sql$/, ''), sql: fs.readFileSync(path.join(dir, f), 'utf8') })),
+    migrations: files.map((f) => ({
+      id: f.replace(/\.sql$/, ''),
+      sql: fs.readFileSync(path.join(dir, f), 'utf8'),
+    })),
   };
 }
 
@@ -59,7 +62,9 @@ export async function migrate(db: Db, sets: MigrationSet[]): Promise<MigrationRe
         // Serialize concurrent migrators (several app nodes starting together).
         await sql`select pg_advisory_xact_lock(7310001)`.execute(tx);
         const row = await sql<{ checksum: string }>`
-          select checksum from platform.schema_migrations where module = ${set.module} and id = ${m.id}`.execute(tx);
+          select checksum from platform.schema_migrations where module = ${set.module} and id = ${m.id}`.execute(
+          tx,
+        );
         const sum = checksum(m.sql);
         if (row.rows[0]) {
           if (row.rows[0].checksum !== sum) {

@@ -6,7 +6,8 @@ import { allMigrationSets } from './registry.js';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite under DATA_DIR). */
 export function openConfiguredDatabase(env: Env): Promise<Database> {
-  if (env.DATABASE_URL) return openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
+  if (env.DATABASE_URL)
+    return openDatabase({ databaseUrl: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE });
   return openDatabase({ dataDir: path.join(env.dataDir, 'pgdata') });
 }
 

@@ -13,14 +13,17 @@ const root = path.resolve(here, '..', '..', '..');
 
 function pgliteVersion(): string {
   try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'));
+    const pkg = JSON.parse(
+      fs.readFileSync(path.join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8'),
+    );
     return String(pkg.version);
   } catch {
     return 'unknown';
   }
 }
 
-export const pgliteBaseFile = () => path.join(root, 'node_modules', '.cache', 'tuphap', `pglite-base-${pgliteVersion()}.tar.gz`);
+export const pgliteBaseFile = () =>
+  path.join(root, 'node_modules', '.cache', 'tuphap', `pglite-base-${pgliteVersion()}.tar.gz`);
 
 let pending: Promise<Blob> | null = null;
 

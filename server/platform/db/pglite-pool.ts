@@ -55,7 +55,9 @@ export class PgliteMutexPool {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.queue = this.queue.filter((w) => w !== waiter);
-        reject(new Error('Embedded database busy: a connection was not released (query outside its transaction?)'));
+        reject(
+          new Error('Embedded database busy: a connection was not released (query outside its transaction?)'),
+        );
       }, this.acquireTimeoutMs);
       const waiter = () => {
         clearTimeout(timer);

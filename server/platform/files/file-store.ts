@@ -60,12 +60,20 @@ export interface PutOptions {
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-export async function storeFile(db: DbOrTx, blobs: BlobStore, bytes: Uint8Array, opts: PutOptions): Promise<StoredFile> {
+export async function storeFile(
+  db: DbOrTx,
+  blobs: BlobStore,
+  bytes: Uint8Array,
+  opts: PutOptions,
+): Promise<StoredFile> {
   if (bytes.length === 0) throw new AppError('VALIDATION', t('Tệp rỗng', 'Empty file'));
   if (bytes.length > opts.maxBytes) {
     throw new AppError(
       'PAYLOAD_TOO_LARGE',
-      t(`Tệp vượt quá ${Math.round(opts.maxBytes / 1024 / 1024)} MB`, `File exceeds ${Math.round(opts.maxBytes / 1024 / 1024)} MB`),
+      t(
+        `Tệp vượt quá ${Math.round(opts.maxBytes / 1024 / 1024)} MB`,
+        `File exceeds ${Math.round(opts.maxBytes / 1024 / 1024)} MB`,
+      ),
     );
   }
   const mediaType = sniffMediaType(bytes, opts.originalName);
@@ -86,17 +94,39 @@ export async function storeFile(db: DbOrTx, blobs: BlobStore, bytes: Uint8Array,
   return { sha256: sha, sizeBytes: bytes.length, mediaType, originalName: opts.originalName ?? null };
 }
 
-export async function readFile(db: DbOrTx, blobs: BlobStore, sha: string): Promise<{ file: StoredFile; bytes: Uint8Array }> {
-  if (!/^[0-9a-f]{64}$/.test(sha)) throw new AppError('VALIDATION', t('Mã tệp không hợp lệ', 'Invalid file id'));
-  const r = await sql<{ sha256: string; size_bytes: string; media_type: MediaType; original_name: string | null }>`
-    select sha256, size_bytes, media_type, original_name from platform.files where sha256 = ${sha}`.execute(db);
+export async function readFile(
+  db: DbOrTx,
+  blobs: BlobStore,
+  sha: string,
+): Promise<{ file: StoredFile; bytes: Uint8Array }> {
+  if (!/^[0-9a-f]{64}$/.test(sha))
+    throw new AppError('VALIDATION', t('Mã tệp không hợp lệ', 'Invalid file id'));
+  const r = await sql<{
+    sha256: string;
+    size_bytes: string;
+    media_type: MediaType;
+    original_name: string | null;
+  }>`
+    select sha256, size_bytes, media_type, original_name from platform.files where sha256 = ${sha}`.execute(
+    db,
+  );
   const row = r.rows[0];
   if (!row) throw new AppError('NOT_FOUND', t('Không có tệp này', 'No such file'));
   const bytes = await blobs.get(sha);
-  if (!bytes) throw new AppError('NOT_FOUND', t('Nội dung tệp không còn trong kho lưu trữ', 'File content missing from storage'));
-  if (sha256Hex(bytes) !== sha) throw new AppError('INTERNAL', t('Tệp bị hỏng (sai mã băm)', 'File corrupted (hash mismatch)'));
+  if (!bytes)
+    throw new AppError(
+      'NOT_FOUND',
+      t('Nội dung tệp không còn trong kho lưu trữ', 'File content missing from storage'),
+    );
+  if (sha256Hex(bytes) !== sha)
+    throw new AppError('INTERNAL', t('Tệp bị hỏng (sai mã băm)', 'File corrupted (hash mismatch)'));
   return {
-    file: { sha256: row.sha256, sizeBytes: Number(row.size_bytes), mediaType: row.media_type, originalName: row.original_name },
+    file: {
+      sha256: row.sha256,
+      sizeBytes: Number(row.size_bytes),
+      mediaType: row.media_type,
+      originalName: row.original_name,
+    },
     bytes,
   };
 }

@@ -35,11 +35,19 @@ describe('content-addressed files', () => {
 
   it('refuses empty, oversize and disallowed files with clear errors', async () => {
     const blobs = diskBlobStore(dir);
-    await expect(storeFile(database.db, blobs, new Uint8Array(), { maxBytes: 10 })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(storeFile(database.db, blobs, pdf, { maxBytes: 10 })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    await expect(storeFile(database.db, blobs, new Uint8Array(), { maxBytes: 10 })).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(storeFile(database.db, blobs, pdf, { maxBytes: 10 })).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+    });
     const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00]);
-    await expect(storeFile(database.db, blobs, exe, { maxBytes: 1024 })).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
-    await expect(storeFile(database.db, blobs, pdf, { maxBytes: 1024, allowed: ['image/png'] })).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    await expect(storeFile(database.db, blobs, exe, { maxBytes: 1024 })).rejects.toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
+    await expect(
+      storeFile(database.db, blobs, pdf, { maxBytes: 1024, allowed: ['image/png'] }),
+    ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 
   it('detects a file corrupted on disk', async () => {
@@ -55,7 +63,8 @@ describe('content-addressed files', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
         const t = sniffMediaType(bytes);
-        if (bytes.includes(0) && t !== null) expect(['application/pdf', 'image/png', 'image/jpeg']).toContain(t);
+        if (bytes.includes(0) && t !== null)
+          expect(['application/pdf', 'image/png', 'image/jpeg']).toContain(t);
       }),
     );
   });

@@ -22,7 +22,8 @@ export function sniffMediaType(bytes: Uint8Array, nameHint?: string): MediaType 
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     // An OOXML package names its main part early in the archive.
     const head = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 64 * 1024))).toString('latin1');
-    if (head.includes('word/')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    if (head.includes('word/'))
+      return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     if (head.includes('xl/')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
     return null;
   }
@@ -39,7 +40,9 @@ function isUtf8Text(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   if (sample.includes(0)) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.length < bytes.length ? trimPartial(sample) : sample);
+    new TextDecoder('utf-8', { fatal: true }).decode(
+      sample.length < bytes.length ? trimPartial(sample) : sample,
+    );
     return true;
   } catch {
     return false;
@@ -48,7 +51,7 @@ function isUtf8Text(bytes: Uint8Array): boolean {
 
 /** Drops a trailing, cut-off UTF-8 sequence from a sample. */
 function trimPartial(b: Uint8Array): Uint8Array {
-  let end = b.length;
+  const end = b.length;
   for (let i = 1; i <= 3 && end - i >= 0; i++) {
     const c = b[end - i];
     if ((c & 0xc0) === 0xc0) return b.subarray(0, end - i);

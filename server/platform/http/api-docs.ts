@@ -10,7 +10,8 @@ export async function registerApiDocs(app: FastifyInstance, publicUrl: string) {
       openapi: '3.0.3',
       info: {
         title: 'Tư pháp số — API',
-        description: 'API của nền tảng Tư pháp số. Lỗi trả về dạng { error: { code, message }, requestId }; ngôn ngữ theo Accept-Language (vi, en).',
+        description:
+          'API của nền tảng Tư pháp số. Lỗi trả về dạng { error: { code, message }, requestId }; ngôn ngữ theo Accept-Language (vi, en).',
         version: '0.1.0',
       },
       servers: [{ url: publicUrl }],

@@ -24,7 +24,10 @@ function fromFastifyError(err: FastifyError): AppError | null {
     const issues = err.validation.map((v) => ({
       path: `${err.validationContext ?? 'body'}${v.instancePath || ''}`.replace(/\//g, '.'),
       message: v.message,
-      code: v.params?.issue && typeof v.params.issue === 'object' ? (v.params.issue as { code?: string }).code : undefined,
+      code:
+        v.params?.issue && typeof v.params.issue === 'object'
+          ? (v.params.issue as { code?: string }).code
+          : undefined,
     }));
     return new AppError(
       'VALIDATION',

@@ -29,28 +29,43 @@ export function registerObservability(app: FastifyInstance, deps: { db: Db; dbKi
     },
   });
   void jobs;
-  new client.Gauge({ name: 'tuphap_info', help: 'Build and database kind', labelNames: ['db'] as const, registers: [registry] }).set(
-    { db: deps.dbKind },
-    1,
-  );
+  new client.Gauge({
+    name: 'tuphap_info',
+    help: 'Build and database kind',
+    labelNames: ['db'] as const,
+    registers: [registry],
+  }).set({ db: deps.dbKind }, 1);
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
     if (route === '/metrics') return;
-    duration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    duration.observe(
+      { method: req.method, route, status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
   });
 
-  app.get('/health', { config: { auth: 'public' }, logLevel: 'warn', schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/ready', { config: { auth: 'public' }, logLevel: 'warn', schema: { hide: true } }, async (_req, reply) => {
-    try {
-      await ping(deps.db);
-      return { status: 'ready', database: deps.dbKind };
-    } catch {
-      return reply.status(503).send({ status: 'not_ready', database: deps.dbKind });
-    }
-  });
-  app.get('/metrics', { config: { auth: 'public' }, logLevel: 'warn', schema: { hide: true } }, async (_req, reply) => {
-    reply.header('content-type', registry.contentType);
-    return registry.metrics();
-  });
+  app.get('/health', { config: { auth: 'public' }, logLevel: 'warn', schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
+  app.get(
+    '/ready',
+    { config: { auth: 'public' }, logLevel: 'warn', schema: { hide: true } },
+    async (_req, reply) => {
+      try {
+        await ping(deps.db);
+        return { status: 'ready', database: deps.dbKind };
+      } catch {
+        return reply.status(503).send({ status: 'not_ready', database: deps.dbKind });
+      }
+    },
+  );
+  app.get(
+    '/metrics',
+    { config: { auth: 'public' }, logLevel: 'warn', schema: { hide: true } },
+    async (_req, reply) => {
+      reply.header('content-type', registry.contentType);
+      return registry.metrics();
+    },
+  );
 }

@@ -39,9 +39,7 @@ export interface DeclaredRoute {
 /** Route prefixes served by third-party plugins that are public by nature. */
 const PUBLIC_PREFIXES = ['/api/docs', '/oidc', '/assets/', '/.well-known/'];
 
-export interface BearerVerifier {
-  (token: string): Promise<LoadedPrincipal | null>;
-}
+export type BearerVerifier = (token: string) => Promise<LoadedPrincipal | null>;
 
 export function registerRouteAuth(
   app: FastifyInstance,
@@ -61,7 +59,11 @@ export function registerRouteAuth(
     const methods = Array.isArray(opts.method) ? opts.method : [opts.method];
     for (const m of methods) {
       if (m === 'HEAD') continue;
-      routes.push({ method: m, url: opts.url, auth: (opts.config as { auth?: RouteAuth } | undefined)?.auth });
+      routes.push({
+        method: m,
+        url: opts.url,
+        auth: (opts.config as { auth?: RouteAuth } | undefined)?.auth,
+      });
     }
   });
 
@@ -80,10 +82,16 @@ export function registerRouteAuth(
     if (auth === 'authenticated') return;
     if (!req.access.hasAnywhere(auth.permission)) {
       if (req.principal.restriction === 'password_change') {
-        throw new AppError('FORBIDDEN', t('Cần đổi mật khẩu ban đầu trước', 'Change your initial password first'));
+        throw new AppError(
+          'FORBIDDEN',
+          t('Cần đổi mật khẩu ban đầu trước', 'Change your initial password first'),
+        );
       }
       if (req.principal.restriction === 'mfa_enrollment') {
-        throw new AppError('FORBIDDEN', t('Cần thiết lập xác thực hai lớp (TOTP) trước', 'Set up two-factor authentication (TOTP) first'));
+        throw new AppError(
+          'FORBIDDEN',
+          t('Cần thiết lập xác thực hai lớp (TOTP) trước', 'Set up two-factor authentication (TOTP) first'),
+        );
       }
       throw forbidden(auth.permission);
     }
@@ -91,11 +99,18 @@ export function registerRouteAuth(
   return routes;
 }
 
-async function resolvePrincipal(req: FastifyRequest, deps: { db: Db; units: UnitDirectory; bearer?: BearerVerifier }) {
+async function resolvePrincipal(
+  req: FastifyRequest,
+  deps: { db: Db; units: UnitDirectory; bearer?: BearerVerifier },
+) {
   const authz = req.headers.authorization;
   if (authz?.startsWith('Bearer ') && deps.bearer) {
     const p = await deps.bearer(authz.slice(7).trim());
-    if (!p) throw new AppError('UNAUTHENTICATED', t('Mã truy cập không hợp lệ hoặc đã hết hạn', 'Invalid or expired access token'));
+    if (!p)
+      throw new AppError(
+        'UNAUTHENTICATED',
+        t('Mã truy cập không hợp lệ hoặc đã hết hạn', 'Invalid or expired access token'),
+      );
     req.principal = p;
   } else {
     const token = req.cookies?.[SESSION_COOKIE];
@@ -111,7 +126,14 @@ async function resolvePrincipal(req: FastifyRequest, deps: { db: Db; units: Unit
     }
   }
   req.access = new Access(
-    req.principal ?? { userId: '', kind: 'citizen', displayName: '', username: null, personalId: null, grants: [] },
+    req.principal ?? {
+      userId: '',
+      kind: 'citizen',
+      displayName: '',
+      username: null,
+      personalId: null,
+      grants: [],
+    },
     deps.units,
   );
 }

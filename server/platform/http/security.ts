@@ -5,7 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 
 /** Security headers with a strict CSP, cookies, and per-client rate limits. */
-export async function registerSecurity(app: FastifyInstance, opts: { ratePerMinute: number; extraFormActions?: string[] }) {
+export async function registerSecurity(
+  app: FastifyInstance,
+  opts: { ratePerMinute: number; extraFormActions?: string[] },
+) {
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

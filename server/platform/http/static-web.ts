@@ -10,7 +10,13 @@ export async function registerStaticWeb(app: FastifyInstance, distDir: string) {
     app.log.warn({ distDir }, 'web app not built: run `npm run build:web`');
     return null;
   }
-  await app.register(fastifyStatic, { root: distDir, prefix: '/', wildcard: false, index: false, cacheControl: false });
+  await app.register(fastifyStatic, {
+    root: distDir,
+    prefix: '/',
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+  });
   const html = fs.readFileSync(index);
   const sendIndex = (_req: FastifyRequest, reply: FastifyReply) =>
     reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);

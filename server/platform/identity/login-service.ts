@@ -26,28 +26,52 @@ export interface LoginContext {
 }
 
 export async function loginWithPassword(db: Db, policy: LoginPolicy, body: LoginBody, ctx: LoginContext) {
-  const audit = (e: Omit<AuditEntry, 'requestId' | 'ip'>) => appendAudit(db, { ...e, requestId: ctx.requestId, ip: ctx.ip });
+  const audit = (e: Omit<AuditEntry, 'requestId' | 'ip'>) =>
+    appendAudit(db, { ...e, requestId: ctx.requestId, ip: ctx.ip });
   const user = await findUserByUsername(db, body.username);
-  if (!user || user.kind !== 'staff' || !user.active) {
+  if (user?.kind !== 'staff' || !user.active) {
     await verifyPassword(await dummyHash(), body.password);
-    await audit({ action: 'auth.login_failed', objectType: 'user', details: { username: body.username.slice(0, 100), reason: 'unknown_user' } });
+    await audit({
+      action: 'auth.login_failed',
+      objectType: 'user',
+      details: { username: body.username.slice(0, 100), reason: 'unknown_user' },
+    });
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-    await audit({ actorId: user.id, action: 'auth.login_refused', objectType: 'user', objectId: user.id, details: { reason: 'locked' } });
+    await audit({
+      actorId: user.id,
+      action: 'auth.login_refused',
+      objectType: 'user',
+      objectId: user.id,
+      details: { reason: 'locked' },
+    });
     throw lockedError(user.locked_until);
   }
   if (!(await verifyPassword(user.password_hash, body.password))) {
     await recordLoginFailure(db, user.id, policy.maxFailures, policy.lockMinutes);
-    await audit({ actorId: user.id, action: 'auth.login_failed', objectType: 'user', objectId: user.id, details: { reason: 'password' } });
-    if (user.failed_logins + 1 >= policy.maxFailures) throw lockedError(new Date(Date.now() + policy.lockMinutes * 60_000));
+    await audit({
+      actorId: user.id,
+      action: 'auth.login_failed',
+      objectType: 'user',
+      objectId: user.id,
+      details: { reason: 'password' },
+    });
+    if (user.failed_logins + 1 >= policy.maxFailures)
+      throw lockedError(new Date(Date.now() + policy.lockMinutes * 60_000));
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.totp_enabled) {
     if (!body.totp) throw new AppError('TOTP_REQUIRED');
     if (!(await checkTotp(user.totp_secret ?? '', body.totp))) {
       await recordLoginFailure(db, user.id, policy.maxFailures, policy.lockMinutes);
-      await audit({ actorId: user.id, action: 'auth.login_failed', objectType: 'user', objectId: user.id, details: { reason: 'totp' } });
+      await audit({
+        actorId: user.id,
+        action: 'auth.login_failed',
+        objectType: 'user',
+        objectId: user.id,
+        details: { reason: 'totp' },
+      });
       throw new AppError('TOTP_INVALID');
     }
   }
@@ -71,10 +95,12 @@ export async function loginWithPassword(db: Db, policy: LoginPolicy, body: Login
 }
 
 function lockedError(until: Date) {
-  const hhmm = until.toLocaleTimeString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' });
-  return new AppError(
-    'ACCOUNT_LOCKED',
-    t(`thử lại sau ${hhmm}`, `try again after ${hhmm} (Vietnam time)`),
-    { lockedUntil: until.toISOString() },
-  );
+  const hhmm = until.toLocaleTimeString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return new AppError('ACCOUNT_LOCKED', t(`thử lại sau ${hhmm}`, `try again after ${hhmm} (Vietnam time)`), {
+    lockedUntil: until.toISOString(),
+  });
 }

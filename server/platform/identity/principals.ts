@@ -19,7 +19,10 @@ export interface LoadedPrincipal extends Principal {
 const CACHE_MS = 5_000;
 const cache = new Map<string, { p: LoadedPrincipal; until: number }>();
 
-export function principalFromRows(user: UserRow, grants: Array<{ role: Principal['grants'][number]['role']; unit_id: string }>): LoadedPrincipal {
+export function principalFromRows(
+  user: UserRow,
+  grants: Array<{ role: Principal['grants'][number]['role']; unit_id: string }>,
+): LoadedPrincipal {
   const held = grants.map((g) => ({ role: g.role, unitId: g.unit_id }));
   const privileged = held.some((g) => PRIVILEGED_ROLES.has(g.role));
   const restriction: Restriction =
@@ -47,7 +50,7 @@ export async function loadPrincipal(db: DbOrTx, userId: string): Promise<LoadedP
   const hit = cache.get(userId);
   if (hit && hit.until > now) return hit.p;
   const user = await findUserById(db, userId);
-  if (!user || !user.active) {
+  if (!user?.active) {
     cache.delete(userId);
     return null;
   }

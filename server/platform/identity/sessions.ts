@@ -33,7 +33,9 @@ export async function createSession(
   const expiresAt = new Date(Date.now() + ttlMinutes * 60_000);
   await sql`
     insert into platform.sessions (id_hash, user_id, csrf_token, expires_at, ip, user_agent)
-    values (${hashToken(token)}, ${userId}, ${csrfToken}, ${expiresAt}, ${meta.ip ?? null}, ${meta.userAgent?.slice(0, 300) ?? null})`.execute(db);
+    values (${hashToken(token)}, ${userId}, ${csrfToken}, ${expiresAt}, ${meta.ip ?? null}, ${meta.userAgent?.slice(0, 300) ?? null})`.execute(
+    db,
+  );
   return { token, csrfToken, expiresAt };
 }
 
@@ -43,7 +45,13 @@ export async function findSession(db: DbOrTx, token: string): Promise<SessionRec
   const now = Date.now();
   const hit = cache.get(idHash);
   if (hit && hit.until > now && hit.rec.expiresAt.getTime() > now) return hit.rec;
-  const r = await sql<{ id_hash: string; user_id: string; csrf_token: string; expires_at: Date; last_seen_at: Date }>`
+  const r = await sql<{
+    id_hash: string;
+    user_id: string;
+    csrf_token: string;
+    expires_at: Date;
+    last_seen_at: Date;
+  }>`
     select id_hash, user_id, csrf_token, expires_at, last_seen_at from platform.sessions
     where id_hash = ${idHash} and expires_at > now()`.execute(db);
   const row = r.rows[0];
@@ -75,7 +83,9 @@ export async function deleteSession(db: DbOrTx, idHash: string) {
 /** Ends every session of a user (password change, deactivation). */
 export async function deleteUserSessions(db: DbOrTx, userId: string, exceptIdHash?: string) {
   for (const [k, v] of cache) if (v.rec.userId === userId && k !== exceptIdHash) cache.delete(k);
-  await sql`delete from platform.sessions where user_id = ${userId} and id_hash <> ${exceptIdHash ?? ''}`.execute(db);
+  await sql`delete from platform.sessions where user_id = ${userId} and id_hash <> ${exceptIdHash ?? ''}`.execute(
+    db,
+  );
 }
 
 export async function purgeExpiredSessions(db: DbOrTx): Promise<number> {

@@ -14,7 +14,11 @@ export interface SigningKey {
 }
 
 const ALG = 'ES256';
-let cache: { at: number; keys: Array<{ kid: string; publicKey: CryptoKey | Uint8Array; retired: boolean }>; signer: SigningKey } | null = null;
+let cache: {
+  at: number;
+  keys: Array<{ kid: string; publicKey: CryptoKey | Uint8Array; retired: boolean }>;
+  signer: SigningKey;
+} | null = null;
 const CACHE_MS = 30_000;
 
 export async function rotateSigningKey(db: DbOrTx): Promise<string> {
@@ -23,7 +27,9 @@ export async function rotateSigningKey(db: DbOrTx): Promise<string> {
   const priv = await exportJWK(privateKey);
   const pub = { ...(await exportJWK(publicKey)), kid, alg: ALG, use: 'sig' };
   await sql`update platform.jwt_keys set retired_at = now() where retired_at is null`.execute(db);
-  await sql`insert into platform.jwt_keys (kid, alg, private_jwk, public_jwk) values (${kid}, ${ALG}, ${JSON.stringify(priv)}, ${JSON.stringify(pub)})`.execute(db);
+  await sql`insert into platform.jwt_keys (kid, alg, private_jwk, public_jwk) values (${kid}, ${ALG}, ${JSON.stringify(priv)}, ${JSON.stringify(pub)})`.execute(
+    db,
+  );
   cache = null;
   return kid;
 }
@@ -44,8 +50,22 @@ async function load(db: DbOrTx) {
     ).rows;
   }
   const active = rows.filter((r) => !r.retired_at).at(-1)!;
-  const keys = await Promise.all(rows.map(async (r) => ({ kid: r.kid, publicKey: await importJWK(r.public_jwk, ALG), retired: !!r.retired_at })));
-  cache = { at: Date.now(), keys, signer: { kid: active.kid, privateKey: await importJWK(active.private_jwk, ALG), publicJwk: active.public_jwk } };
+  const keys = await Promise.all(
+    rows.map(async (r) => ({
+      kid: r.kid,
+      publicKey: await importJWK(r.public_jwk, ALG),
+      retired: !!r.retired_at,
+    })),
+  );
+  cache = {
+    at: Date.now(),
+    keys,
+    signer: {
+      kid: active.kid,
+      privateKey: await importJWK(active.private_jwk, ALG),
+      publicJwk: active.public_jwk,
+    },
+  };
   return cache;
 }
 
@@ -65,7 +85,9 @@ export async function verificationKey(db: DbOrTx, kid: string | undefined) {
 
 export async function publicJwks(db: DbOrTx) {
   const r = await sql<{ public_jwk: JWK }>`
-    select public_jwk from platform.jwt_keys where retired_at is null or retired_at > now() - interval '1 day'`.execute(db);
+    select public_jwk from platform.jwt_keys where retired_at is null or retired_at > now() - interval '1 day'`.execute(
+    db,
+  );
   return { keys: r.rows.map((x) => x.public_jwk) };
 }
 

@@ -28,7 +28,8 @@ export interface GrantRow {
 }
 
 export async function findUserByUsername(db: DbOrTx, username: string): Promise<UserRow | undefined> {
-  const r = await sql<UserRow>`select * from platform.users where username = ${username.toLowerCase()}`.execute(db);
+  const r =
+    await sql<UserRow>`select * from platform.users where username = ${username.toLowerCase()}`.execute(db);
   return r.rows[0];
 }
 
@@ -38,7 +39,11 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | un
   return r.rows[0];
 }
 
-export async function findUserByOidc(db: DbOrTx, issuer: string, subject: string): Promise<UserRow | undefined> {
+export async function findUserByOidc(
+  db: DbOrTx,
+  issuer: string,
+  subject: string,
+): Promise<UserRow | undefined> {
   const r = await sql<UserRow>`
     select * from platform.users where oidc_issuer = ${issuer} and oidc_subject = ${subject}`.execute(db);
   return r.rows[0];
@@ -84,7 +89,9 @@ export async function insertGrant(db: DbOrTx, userId: string, role: Role, unitId
 
 export async function deleteGrant(db: DbOrTx, userId: string, role: Role, unitId: string): Promise<boolean> {
   const r = await sql`
-    delete from platform.role_assignments where user_id = ${userId} and role = ${role} and unit_id = ${unitId}`.execute(db);
+    delete from platform.role_assignments where user_id = ${userId} and role = ${role} and unit_id = ${unitId}`.execute(
+    db,
+  );
   return Number(r.numAffectedRows ?? 0) > 0;
 }
 
@@ -99,13 +106,28 @@ export async function recordLoginFailure(db: DbOrTx, id: string, maxFailures: nu
 }
 
 export async function recordLoginSuccess(db: DbOrTx, id: string) {
-  await sql`update platform.users set failed_logins = 0, locked_until = null, updated_at = now() where id = ${id}`.execute(db);
+  await sql`update platform.users set failed_logins = 0, locked_until = null, updated_at = now() where id = ${id}`.execute(
+    db,
+  );
 }
 
 export async function updateUserFields(
   db: DbOrTx,
   id: string,
-  fields: Partial<Pick<UserRow, 'display_name' | 'email' | 'active' | 'password_hash' | 'must_change_password' | 'totp_secret' | 'totp_enabled' | 'failed_logins' | 'locked_until'>>,
+  fields: Partial<
+    Pick<
+      UserRow,
+      | 'display_name'
+      | 'email'
+      | 'active'
+      | 'password_hash'
+      | 'must_change_password'
+      | 'totp_secret'
+      | 'totp_enabled'
+      | 'failed_logins'
+      | 'locked_until'
+    >
+  >,
 ) {
   const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
   if (entries.length === 0) return;
@@ -128,7 +150,9 @@ export async function listUsers(db: DbOrTx, f: UserListFilter): Promise<{ rows: 
   let query = db.selectFrom('platform.users as u').where('u.kind', '=', 'staff');
   if (f.q) {
     const like = `%${f.q.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    query = query.where((eb) => eb.or([eb('u.username', 'like', like), eb(sql`lower(u.display_name)`, 'like', like)]));
+    query = query.where((eb) =>
+      eb.or([eb('u.username', 'like', like), eb(sql`lower(u.display_name)`, 'like', like)]),
+    );
   }
   if (f.scopePaths) {
     const paths = f.scopePaths;

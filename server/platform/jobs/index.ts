@@ -1,4 +1,11 @@
-export { backoffSeconds, enqueueJob, type JobContext, type JobHandler, type JobRow, jobCounts } from './outbox.js';
+export {
+  backoffSeconds,
+  enqueueJob,
+  type JobContext,
+  type JobHandler,
+  type JobRow,
+  jobCounts,
+} from './outbox.js';
 export {
   logAdapter,
   type NotificationAdapter,

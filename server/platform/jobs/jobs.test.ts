@@ -19,7 +19,9 @@ describe('outbox jobs', () => {
         throw new Error('rollback');
       }),
     ).rejects.toThrow();
-    const r = await sql<{ n: number }>`select count(*)::int as n from platform.jobs where topic = 'test.never'`.execute(database.db);
+    const r = await sql<{
+      n: number;
+    }>`select count(*)::int as n from platform.jobs where topic = 'test.never'`.execute(database.db);
     expect(r.rows[0].n).toBe(0);
   });
 
@@ -43,7 +45,10 @@ describe('outbox jobs', () => {
       await sql`update platform.jobs set run_after = now() where status = 'pending'`.execute(database.db); // skip the wait
     }
     expect(calls).toBe(3);
-    const r = await sql<{ status: string; attempts: number }>`select status, attempts from platform.jobs where topic = 'test.flaky'`.execute(database.db);
+    const r = await sql<{
+      status: string;
+      attempts: number;
+    }>`select status, attempts from platform.jobs where topic = 'test.flaky'`.execute(database.db);
     expect(r.rows[0]).toEqual({ status: 'done', attempts: 3 });
     expect(backoffSeconds(1)).toBe(2);
     expect(backoffSeconds(20)).toBe(3600);
@@ -58,7 +63,10 @@ describe('outbox jobs', () => {
       await worker.runOnce();
       await sql`update platform.jobs set run_after = now() where status = 'pending'`.execute(database.db);
     }
-    const r = await sql<{ status: string; last_error: string }>`select status, last_error from platform.jobs where topic = 'test.broken'`.execute(database.db);
+    const r = await sql<{
+      status: string;
+      last_error: string;
+    }>`select status, last_error from platform.jobs where topic = 'test.broken'`.execute(database.db);
     expect(r.rows[0]).toEqual({ status: 'dead', last_error: 'always' });
   });
 
@@ -66,13 +74,27 @@ describe('outbox jobs', () => {
     const sent: string[] = [];
     const adapter = { name: 'memory', send: async (m: { to: string }) => void sent.push(m.to) };
     const worker = new JobWorker(database.db, quiet).on('notify', notificationHandler(adapter));
-    await queueNotification(database.db, { channel: 'email', to: 'cong.dan@example.vn', subject: 'Hồ sơ đã có kết quả', body: 'Kính gửi ông/bà…' }, 'app-1:result');
+    await queueNotification(
+      database.db,
+      {
+        channel: 'email',
+        to: 'cong.dan@example.vn',
+        subject: 'Hồ sơ đã có kết quả',
+        body: 'Kính gửi ông/bà…',
+      },
+      'app-1:result',
+    );
     await worker.drain();
     // Simulate a crash after sending but before the job was marked done.
-    await sql`update platform.jobs set status = 'pending', run_after = now() where topic = 'notify'`.execute(database.db);
+    await sql`update platform.jobs set status = 'pending', run_after = now() where topic = 'notify'`.execute(
+      database.db,
+    );
     await worker.drain();
     expect(sent).toEqual(['cong.dan@example.vn']);
-    const log = await sql<{ recipient: string; subject: string }>`select recipient, subject from platform.notifications`.execute(database.db);
+    const log = await sql<{
+      recipient: string;
+      subject: string;
+    }>`select recipient, subject from platform.notifications`.execute(database.db);
     expect(log.rows).toEqual([{ recipient: 'cong.dan@example.vn', subject: 'Hồ sơ đã có kết quả' }]);
   });
 });

@@ -62,7 +62,9 @@ export async function claimJobs(db: Db, limit: number, leaseSeconds = 60): Promi
 }
 
 export async function completeJob(db: Db, id: string) {
-  await sql`update platform.jobs set status = 'done', done_at = now(), locked_until = null, last_error = null where id = ${id}`.execute(db);
+  await sql`update platform.jobs set status = 'done', done_at = now(), locked_until = null, last_error = null where id = ${id}`.execute(
+    db,
+  );
 }
 
 export async function failJob(db: Db, job: JobRow, error: string) {

@@ -1,1 +1,6 @@
-export { formatEntryNumber, lastRegisterNumber, nextRegisterNumber, type RegisterKey } from './register-numbers.js';
+export {
+  formatEntryNumber,
+  lastRegisterNumber,
+  nextRegisterNumber,
+  type RegisterKey,
+} from './register-numbers.js';

@@ -15,10 +15,15 @@ describe('gapless register numbers', () => {
 
   it('starts at 1 per (book, unit, year) and counts up', async () => {
     const got: number[] = [];
-    for (let i = 0; i < 3; i++) got.push(await database.db.transaction().execute((tx) => nextRegisterNumber(tx, key)));
+    for (let i = 0; i < 3; i++)
+      got.push(await database.db.transaction().execute((tx) => nextRegisterNumber(tx, key)));
     expect(got).toEqual([1, 2, 3]);
-    expect(await database.db.transaction().execute((tx) => nextRegisterNumber(tx, { ...key, year: 2027 }))).toBe(1);
-    expect(await database.db.transaction().execute((tx) => nextRegisterNumber(tx, { ...key, bookType: 'KT' }))).toBe(1);
+    expect(
+      await database.db.transaction().execute((tx) => nextRegisterNumber(tx, { ...key, year: 2027 })),
+    ).toBe(1);
+    expect(
+      await database.db.transaction().execute((tx) => nextRegisterNumber(tx, { ...key, bookType: 'KT' })),
+    ).toBe(1);
   });
 
   it('gives the number back when the registering transaction rolls back', async () => {

@@ -17,11 +17,17 @@ export async function nextRegisterNumber(tx: DbOrTx, key: RegisterKey): Promise<
   if (!tx.isTransaction) {
     throw new AppError(
       'INTERNAL',
-      t('Số đăng ký phải được cấp trong giao dịch đăng ký', 'Register numbers must be taken inside the registering transaction'),
+      t(
+        'Số đăng ký phải được cấp trong giao dịch đăng ký',
+        'Register numbers must be taken inside the registering transaction',
+      ),
     );
   }
   if (!Number.isInteger(key.year) || key.year < 1900 || key.year > 2999) {
-    throw new AppError('VALIDATION', t(`Năm đăng ký không hợp lệ: ${key.year}`, `Invalid register year: ${key.year}`));
+    throw new AppError(
+      'VALIDATION',
+      t(`Năm đăng ký không hợp lệ: ${key.year}`, `Invalid register year: ${key.year}`),
+    );
   }
   const r = await sql<{ last_number: number }>`
     insert into platform.register_counters (book_type, unit_id, year, last_number)

@@ -32,21 +32,41 @@ export async function seedDemoDocument(kernel: Kernel): Promise<DemoDocument> {
         blocks: [
           { kind: 'paragraph', text: 'Ủy ban nhân dân phường Kinh Bắc xác nhận:', indent: true },
           { kind: 'field', label: 'Họ, chữ đệm, tên', value: 'NGUYỄN THỊ HUỲNH NHƯ Ý', public: 'maskName' },
-          { kind: 'field', label: 'Ngày, tháng, năm sinh', value: '05/09/2001 (Ngày năm, tháng chín, năm hai nghìn không trăm linh một)' },
+          {
+            kind: 'field',
+            label: 'Ngày, tháng, năm sinh',
+            value: '05/09/2001 (Ngày năm, tháng chín, năm hai nghìn không trăm linh một)',
+          },
           { kind: 'field', label: 'Số định danh cá nhân', value: '027301004561', public: 'maskId' },
-          { kind: 'field', label: 'Nội dung xác nhận', value: 'Văn bản mẫu dùng để thử chức năng xác minh bằng mã QR.', public: 'full' },
+          {
+            kind: 'field',
+            label: 'Nội dung xác nhận',
+            value: 'Văn bản mẫu dùng để thử chức năng xác minh bằng mã QR.',
+            public: 'full',
+          },
         ],
         placeDate: { place: 'Bắc Ninh', date: new Date() },
         signature: { onBehalf: 'TM. ỦY BAN NHÂN DÂN', post: 'CHỦ TỊCH', name: 'Trần Minh Đức' },
       },
     });
-    await appendAudit(tx, { actorKind: 'system', unitId: DEMO_COMMUNE, action: 'document.issued', objectType: 'document', objectId: doc.code, details: { docType: 'demo.certificate' } });
+    await appendAudit(tx, {
+      actorKind: 'system',
+      unitId: DEMO_COMMUNE,
+      action: 'document.issued',
+      objectType: 'document',
+      objectId: doc.code,
+      details: { docType: 'demo.certificate' },
+    });
     return doc;
   });
   const file = path.join(kernel.env.dataDir, 'demo', 'giay-xac-nhan-mau.pdf');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, issued.pdf);
-  const out: DemoDocument = { code: issued.code, url: verificationUrl(kernel.env.publicUrl, issued.code), file };
+  const out: DemoDocument = {
+    code: issued.code,
+    url: verificationUrl(kernel.env.publicUrl, issued.code),
+    file,
+  };
   fs.writeFileSync(record, JSON.stringify(out, null, 2));
   return out;
 }

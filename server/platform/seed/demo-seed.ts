@@ -30,8 +30,18 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'quantri.bacninh', displayName: 'Trần Văn Quản', role: 'system_admin', unitId: DEMO_PROVINCE },
   { username: 'sotuphap', displayName: 'Nguyễn Thị Hồng Nhung', role: 'doj_officer', unitId: DEMO_PROVINCE },
   { username: 'lanhdao', displayName: 'Phạm Quốc Hưng', role: 'leader', unitId: DEMO_PROVINCE },
-  { username: 'hotich.kinhbac', displayName: 'Lê Thị Thu Hà', role: 'civil_status_officer', unitId: DEMO_COMMUNE },
-  { username: 'hotich.tiendu', displayName: 'Đỗ Minh Tuấn', role: 'civil_status_officer', unitId: DEMO_OTHER_COMMUNE },
+  {
+    username: 'hotich.kinhbac',
+    displayName: 'Lê Thị Thu Hà',
+    role: 'civil_status_officer',
+    unitId: DEMO_COMMUNE,
+  },
+  {
+    username: 'hotich.tiendu',
+    displayName: 'Đỗ Minh Tuấn',
+    role: 'civil_status_officer',
+    unitId: DEMO_OTHER_COMMUNE,
+  },
   { username: 'congchung', displayName: 'Vũ Thị Mai Anh', role: 'notary', unitId: DEMO_PROVINCE },
 ];
 
@@ -42,17 +52,26 @@ export interface SeedResult {
 
 export async function seedDemo(db: Db, dataDir: string): Promise<SeedResult> {
   await seedDemoUnits(db);
-  const existing = await sql<{ n: number }>`select count(*)::int as n from platform.users where kind = 'staff'`.execute(db);
+  const existing = await sql<{
+    n: number;
+  }>`select count(*)::int as n from platform.users where kind = 'staff'`.execute(db);
   const file = path.join(dataDir, 'demo-accounts.json');
   if (existing.rows[0].n > 0) {
-    const accounts = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DemoAccount[]) : DEMO_ACCOUNTS;
+    const accounts = fs.existsSync(file)
+      ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DemoAccount[])
+      : DEMO_ACCOUNTS;
     return { seeded: false, accounts };
   }
   const hash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
   await db.transaction().execute(async (tx) => {
     for (const a of DEMO_ACCOUNTS) {
-      const u = await insertUser(tx, { kind: 'staff', username: a.username, displayName: a.displayName, passwordHash: hash });
+      const u = await insertUser(tx, {
+        kind: 'staff',
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash: hash,
+      });
       await insertGrant(tx, u.id, a.role, a.unitId);
       const account = { ...a };
       if (a.role === 'system_admin') {
@@ -61,7 +80,11 @@ export async function seedDemo(db: Db, dataDir: string): Promise<SeedResult> {
       }
       accounts.push(account);
     }
-    await appendAudit(tx, { actorKind: 'system', action: 'seed.demo', details: { accounts: accounts.map((a) => a.username) } });
+    await appendAudit(tx, {
+      actorKind: 'system',
+      action: 'seed.demo',
+      details: { accounts: accounts.map((a) => a.username) },
+    });
   });
   fs.mkdirSync(dataDir, { recursive: true });
   fs.writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });

@@ -24,7 +24,11 @@ export async function unitRoutes(app: FastifyInstance, deps: { units: UnitDirect
   const tags = ['units'];
   const get = (id: string) => {
     const u = deps.units.get(id);
-    if (!u) throw new AppError('NOT_FOUND', t(`Không có đơn vị hành chính mã ${id}`, `No administrative unit ${id}`));
+    if (!u)
+      throw new AppError(
+        'NOT_FOUND',
+        t(`Không có đơn vị hành chính mã ${id}`, `No administrative unit ${id}`),
+      );
     return u;
   };
 
@@ -43,17 +47,44 @@ export async function unitRoutes(app: FastifyInstance, deps: { units: UnitDirect
         }),
       },
     },
-    async (req) => ({ items: deps.units.search(req.query.q, { limit: req.query.limit, level: req.query.level, asOf: req.query.asOf }).map(toUnit) }),
+    async (req) => ({
+      items: deps.units
+        .search(req.query.q, { limit: req.query.limit, level: req.query.level, asOf: req.query.asOf })
+        .map(toUnit),
+    }),
   );
 
-  r.get('/:id', { config: { auth: 'public' }, schema: { tags, summary: 'Một đơn vị hành chính', params: z.object({ id: z.string().max(20) }) } }, async (req) => {
-    const u = get(req.params.id);
-    return { ...toUnit(u), ancestors: deps.units.ancestors(u.id).map(toUnit), successors: deps.units.successors(u.id).map((s) => ({ ...toUnit(s.unit), portion: s.portion, isSplit: s.isSplit })) };
-  });
+  r.get(
+    '/:id',
+    {
+      config: { auth: 'public' },
+      schema: { tags, summary: 'Một đơn vị hành chính', params: z.object({ id: z.string().max(20) }) },
+    },
+    async (req) => {
+      const u = get(req.params.id);
+      return {
+        ...toUnit(u),
+        ancestors: deps.units.ancestors(u.id).map(toUnit),
+        successors: deps.units
+          .successors(u.id)
+          .map((s) => ({ ...toUnit(s.unit), portion: s.portion, isSplit: s.isSplit })),
+      };
+    },
+  );
 
   r.get(
     '/:id/children',
-    { config: { auth: 'public' }, schema: { tags, summary: 'Các đơn vị trực thuộc', params: z.object({ id: z.string().max(20) }), querystring: z.object({ asOf: AsOf }) } },
-    async (req) => ({ items: deps.units.children(get(req.params.id).id, { asOf: req.query.asOf }).map(toUnit) }),
+    {
+      config: { auth: 'public' },
+      schema: {
+        tags,
+        summary: 'Các đơn vị trực thuộc',
+        params: z.object({ id: z.string().max(20) }),
+        querystring: z.object({ asOf: AsOf }),
+      },
+    },
+    async (req) => ({
+      items: deps.units.children(get(req.params.id).id, { asOf: req.query.asOf }).map(toUnit),
+    }),
   );
 }
