@@ -48,6 +48,8 @@ export const MeSchema = z.object({
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
   totpEnabled: z.boolean(),
+  /** Until resolved, the user holds no permission: change the initial password, or enrol TOTP (administrators). */
+  restriction: z.enum(['password_change', 'mfa_enrollment']).nullable(),
 });
 export type Me = z.infer<typeof MeSchema>;
 

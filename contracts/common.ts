@@ -16,7 +16,4 @@ export const PageQuerySchema = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-/** Names of the header and cookie carrying the CSRF token for cookie-authenticated writes. */
-export const CSRF_HEADER = 'x-csrf-token';
-export const CSRF_COOKIE = 'tuphap_csrf';
-export const SESSION_COOKIE = 'tuphap_session';
+export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './http-names.js';

@@ -52,7 +52,8 @@ export function registerRouteAuth(
 
   app.addHook('onRoute', (opts) => {
     const config = (opts.config ?? {}) as { auth?: RouteAuth };
-    const servedFile = opts.method === 'GET' && deps.staticUrls?.has(opts.url);
+    const methods0 = Array.isArray(opts.method) ? opts.method : [opts.method];
+    const servedFile = methods0.every((m) => m === 'GET' || m === 'HEAD') && deps.staticUrls?.has(opts.url);
     if (!config.auth && (servedFile || PUBLIC_PREFIXES.some((p) => opts.url.startsWith(p)))) {
       opts.config = { ...config, auth: 'public' };
     }

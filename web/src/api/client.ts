@@ -1,11 +1,8 @@
+import { CSRF_COOKIE, CSRF_HEADER } from '../../../contracts/http-names.js';
 import { DICTIONARIES, fill, type Language } from '../i18n/language.js';
 
-/**
- * Same values as CSRF_HEADER / CSRF_COOKIE in contracts/common.ts (a test keeps them
- * equal). Copied so the public pages do not load zod, which that module pulls in.
- */
-export const CSRF_HEADER = 'x-csrf-token';
-export const CSRF_COOKIE = 'tuphap_csrf';
+// From the zod-free contracts file, so the public pages do not load zod.
+export { CSRF_COOKIE, CSRF_HEADER };
 
 /**
  * The one way the web app talks to the server: same-origin cookies, the chosen

@@ -50,7 +50,7 @@ export const en: Messages = {
     verifyText: 'Enter the verification code printed on a document to check that it is genuine.',
     open: 'Open',
     footerText: "Tư pháp số — open-source software for Vietnam's justice sector.",
-    footerLicense: 'Source code released under the MPL-2.0 licence.',
+    footerLicense: 'Source code released under the MIT licence.',
   },
   verify: {
     codeLabel: 'Verification code',

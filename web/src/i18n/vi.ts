@@ -52,7 +52,7 @@ export const vi = {
     verifyText: 'Nhập mã xác minh in trên giấy tờ để kiểm tra tính xác thực.',
     open: 'Truy cập',
     footerText: 'Tư pháp số — phần mềm nguồn mở phục vụ ngành Tư pháp Việt Nam.',
-    footerLicense: 'Mã nguồn phát hành theo giấy phép MPL-2.0.',
+    footerLicense: 'Mã nguồn phát hành theo giấy phép MIT.',
   },
   verify: {
     codeLabel: 'Mã xác minh',

@@ -72,6 +72,7 @@ export function staffUser(overrides: Partial<Me> = {}): Me {
     permissions: [],
     mustChangePassword: false,
     totpEnabled: true,
+    restriction: null,
     ...overrides,
   };
 }

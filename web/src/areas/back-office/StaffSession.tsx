@@ -23,13 +23,13 @@ export function scopeUnits(user: Me): { id: string; name: string }[] {
 
 /**
  * What the user must do before working: change the initial password, or (administrators)
- * turn on two-factor authentication. `restriction` is sent by the server beside Me.
+ * turn on two-factor authentication, as the server's `restriction` says.
  */
-export type SessionRestriction = 'password_change' | 'mfa_enrollment' | null;
+export type SessionRestriction = Me['restriction'];
 
 export function sessionRestriction(user: Me): SessionRestriction {
   if (user.mustChangePassword) return 'password_change';
-  return (user as Me & { restriction?: unknown }).restriction === 'mfa_enrollment' ? 'mfa_enrollment' : null;
+  return user.restriction ?? null;
 }
 
 /** Shows the page only with one of the permissions; otherwise a 403 result. */
