@@ -114,6 +114,23 @@ export const journeys: Journey[] = [
     },
   },
   {
+    name: 'a citizen signs in with the VNeID-shaped identity provider and sees their personal ID',
+    async run(page, ctx) {
+      await page.goto(ctx.baseUrl);
+      await page.getByText('Đăng nhập công dân (VNeID)').first().click();
+      await expectText(page, 'Đăng nhập bằng định danh điện tử');
+      await page.locator('label.choice').filter({ hasText: 'TRẦN THỊ BÌNH' }).click();
+      await page.getByRole('button', { name: 'Tiếp tục / Continue' }).click();
+      const allow = page.getByRole('button', { name: 'Đồng ý / Allow' });
+      await allow.waitFor();
+      await allow.click();
+      await page.waitForURL(/\/cong-dan/);
+      await expectText(page, /TRẦN THỊ BÌNH/);
+      await expectText(page, '001 185 004 567');
+      await shot(page, ctx, '05-citizen-home');
+    },
+  },
+  {
     name: 'the portal switches between Vietnamese and English',
     async run(page, ctx) {
       await page.goto(ctx.baseUrl);
