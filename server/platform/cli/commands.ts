@@ -24,6 +24,12 @@ const commands: Command[] = [
     async () => (await import('./start.js')).startCommand,
   ),
   lazy(
+    'prepare',
+    'Chuẩn bị sau khi cài đặt: cụm PGlite rỗng, giao diện web / post-install preparation',
+    'tuphap prepare [--no-web-build]   (run by npm install)',
+    async () => (await import('./prepare.js')).prepareCommand,
+  ),
+  lazy(
     'migrate',
     'Áp dụng các migration còn thiếu / apply pending migrations',
     'tuphap migrate',
