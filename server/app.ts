@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { auditRoutes } from './platform/audit/routes.js';
+import { roleRoutes } from './platform/authz/routes.js';
 import { calendarRoutes } from './platform/calendar/routes.js';
 import { verifyRoutes } from './platform/documents/routes.js';
 import { registerApiDocs } from './platform/http/api-docs.js';
@@ -97,6 +98,7 @@ export async function buildApp(
   await app.register(async (api) => adminUserRoutes(api, { db: kernel.db, units: kernel.units }), {
     prefix: '/api/admin',
   });
+  await app.register(async (api) => roleRoutes(api), { prefix: '/api/admin' });
   await app.register(async (api) => agencyClientAdminRoutes(api, { db: kernel.db, units: kernel.units }), {
     prefix: '/api/admin',
   });
