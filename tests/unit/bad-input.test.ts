@@ -163,6 +163,15 @@ describe('bad input', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('a bad token on a public route is ignored: the caller is simply anonymous', async () => {
+    const r = await t.app.inject({
+      method: 'GET',
+      url: '/api/units/24',
+      headers: { authorization: 'Bearer abc.def.ghi' },
+    });
+    expect(r.statusCode).toBe(200);
+  });
+
   it('validation messages come in English when asked', async () => {
     const r = await admin.request('POST', '/api/admin/users', { username: 1 }, { 'accept-language': 'en' });
     expect(r.json().error.message).toMatch(/^Invalid input/);

@@ -69,8 +69,9 @@ export function registerRouteAuth(
   });
 
   app.addHook('onRequest', async (req) => {
-    await resolvePrincipal(req, deps);
     const auth = req.routeOptions.config?.auth;
+    // On a public route a bad token is ignored (the caller is anonymous); elsewhere it is a clear 401.
+    await resolvePrincipal(req, deps, auth === 'public');
     // Unmatched URLs (404) have no route config; the not-found handler answers them.
     if (!req.routeOptions.url) return;
     if (auth === 'public') return;
@@ -103,11 +104,12 @@ export function registerRouteAuth(
 async function resolvePrincipal(
   req: FastifyRequest,
   deps: { db: Db; units: UnitDirectory; bearer?: BearerVerifier },
+  lenient: boolean,
 ) {
   const authz = req.headers.authorization;
   if (authz?.startsWith('Bearer ') && deps.bearer) {
     const p = await deps.bearer(authz.slice(7).trim());
-    if (!p)
+    if (!p && !lenient)
       throw new AppError(
         'UNAUTHENTICATED',
         t('Mã truy cập không hợp lệ hoặc đã hết hạn', 'Invalid or expired access token'),
