@@ -39,13 +39,25 @@ function startSmtpServer() {
         const line = buffer.slice(0, i);
         buffer = buffer.slice(i + 2);
         const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') reply('250 tuphap-test');
-        else if (verb === 'MAIL') (current.from = line.slice(10).trim()), reply('250 2.1.0 ok');
-        else if (verb === 'RCPT') current.to.push(line.slice(8).trim()), reply('250 2.1.5 ok');
-        else if (verb === 'DATA') (inData = true), reply('354 end with <CRLF>.<CRLF>');
-        else if (verb === 'QUIT') reply('221 bye'), socket.end();
-        else if (verb === 'RSET' || verb === 'NOOP') reply('250 ok');
-        else reply('502 5.5.2 not implemented');
+        if (verb === 'EHLO' || verb === 'HELO') {
+          reply('250 tuphap-test');
+        } else if (verb === 'MAIL') {
+          current.from = line.slice(10).trim();
+          reply('250 2.1.0 ok');
+        } else if (verb === 'RCPT') {
+          current.to.push(line.slice(8).trim());
+          reply('250 2.1.5 ok');
+        } else if (verb === 'DATA') {
+          inData = true;
+          reply('354 end with <CRLF>.<CRLF>');
+        } else if (verb === 'QUIT') {
+          reply('221 bye');
+          socket.end();
+        } else if (verb === 'RSET' || verb === 'NOOP') {
+          reply('250 ok');
+        } else {
+          reply('502 5.5.2 not implemented');
+        }
       }
     });
   });
