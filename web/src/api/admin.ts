@@ -36,3 +36,16 @@ export function grantRole(id: string, role: Role, unitId: string): Promise<UserS
 export function revokeRole(id: string, role: Role, unitId: string): Promise<UserSummary> {
   return api.delete<UserSummary>(`/api/admin/users/${segment(id)}/roles/${segment(role)}/${segment(unitId)}`);
 }
+
+/** One role as GET /api/admin/roles describes it: its name, whether it needs TOTP, what it may do. */
+export interface RoleInfo {
+  role: string;
+  label: { vi: string; en: string };
+  privileged: boolean;
+  permissions: string[];
+}
+
+export async function listRoles(signal?: AbortSignal): Promise<RoleInfo[]> {
+  const result = await api.get<{ items: RoleInfo[] }>('/api/admin/roles', { signal });
+  return result.items;
+}

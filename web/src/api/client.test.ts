@@ -61,6 +61,16 @@ describe('api client', () => {
     expect(headersOf(fetchMock.mock.calls[0]![1])['Accept-Language']).toBe('en');
   });
 
+  it('adds a caller’s headers but keeps its own Accept and language', async () => {
+    setApiLanguage('en');
+    const fetchMock = mockFetch(() => jsonResponse(200, { items: [] }));
+    await api.get('/api/audit', { headers: { 'x-purpose': 'Tra%20c%E1%BB%A9u', 'Accept-Language': 'fr' } });
+    const headers = headersOf(fetchMock.mock.calls[0]![1]);
+    expect(headers['x-purpose']).toBe('Tra%20c%E1%BB%A9u');
+    expect(headers['Accept-Language']).toBe('en');
+    expect(headers.Accept).toBe('application/json');
+  });
+
   it('explains in the chosen language when the server cannot be reached or answers oddly', async () => {
     mockFetch(() => {
       throw new TypeError('Failed to fetch');

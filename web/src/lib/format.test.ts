@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldDiacritics, formatDate, formatPersonalId } from './format.js';
+import { foldDiacritics, formatDate, formatDateTime, formatPersonalId } from './format.js';
 
 describe('formatPersonalId', () => {
   it('groups a 12-digit personal ID number by three', () => {
@@ -25,6 +25,15 @@ describe('formatDate', () => {
     expect(formatDate('2025-09-02T08:30:00')).toBe('02/09/2025');
     expect(formatDate(null)).toBe('—');
     expect(formatDate('not a date')).toBe('—');
+  });
+});
+
+describe('formatDateTime', () => {
+  it('shows the time in Vietnam, day first and 24-hour, whatever the time zone of the browser', () => {
+    expect(formatDateTime('2025-09-01T17:05:09.000Z')).toBe('02/09/2025 00:05:09');
+    expect(formatDateTime('2025-12-31T13:30:00Z')).toBe('31/12/2025 20:30:00');
+    expect(formatDateTime(null)).toBe('—');
+    expect(formatDateTime('not a time')).toBe('—');
   });
 });
 

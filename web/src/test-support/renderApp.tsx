@@ -20,6 +20,13 @@ if (typeof window !== 'undefined' && !('ResizeObserver' in window)) {
   Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
 }
 
+// jsdom computes no styles for pseudo-elements and reports each attempt as an error; antd's
+// Table asks for the scrollbar's (::-webkit-scrollbar) when it mounts. Answer with the element's own.
+if (typeof window !== 'undefined') {
+  const computedStyle = window.getComputedStyle.bind(window);
+  window.getComputedStyle = (element: Element) => computedStyle(element);
+}
+
 /** Renders UI inside the app's providers and an in-memory router. */
 export function renderApp(
   ui: ReactNode,

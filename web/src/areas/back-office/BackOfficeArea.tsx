@@ -9,6 +9,8 @@ import { RequirePermission } from './StaffSession.js';
 const UsersPage = lazyPage(() => import('./users/UsersPage.js'), 'UsersPage');
 const UnitsPage = lazyPage(() => import('./units/UnitsPage.js'), 'UnitsPage');
 const HolidaysPage = lazyPage(() => import('./holidays/HolidaysPage.js'), 'HolidaysPage');
+const RolesPage = lazyPage(() => import('./roles/RolesPage.js'), 'RolesPage');
+const AuditPage = lazyPage(() => import('./audit/AuditPage.js'), 'AuditPage');
 const ChangePasswordPage = lazyPage(() => import('./account/ChangePasswordPage.js'), 'ChangePasswordPage');
 const TotpSetupPage = lazyPage(() => import('./account/TotpSetupPage.js'), 'TotpSetupPage');
 
@@ -39,6 +41,15 @@ export function BackOfficeArea() {
           element={
             <RequirePermission anyOf={[PERMISSIONS.calendarRead, PERMISSIONS.calendarManage]}>
               <HolidaysPage />
+            </RequirePermission>
+          }
+        />
+        <Route path="vai-tro" element={<RolesPage />} />
+        <Route
+          path="nhat-ky"
+          element={
+            <RequirePermission anyOf={[PERMISSIONS.auditRead]}>
+              <AuditPage />
             </RequirePermission>
           }
         />

@@ -38,6 +38,8 @@ describe('back-office menu', () => {
     expect(m.queryByText('Người dùng')).toBeNull();
     expect(m.queryByText('Đơn vị hành chính')).toBeNull();
     expect(m.queryByText('Ngày nghỉ, ngày làm bù')).toBeNull();
+    expect(m.queryByText('Vai trò và quyền')).toBeNull();
+    expect(m.queryByText('Nhật ký kiểm toán')).toBeNull();
   });
 
   it('shows each administration page only with its permission', async () => {
@@ -48,6 +50,22 @@ describe('back-office menu', () => {
     expect(m.getByText('Ngày nghỉ, ngày làm bù')).toBeTruthy();
     expect(m.queryByText('Đơn vị hành chính')).toBeNull();
     expect(await screen.findByText('Bạn đang làm việc tại Thành phố Hà Nội.')).toBeTruthy();
+  });
+
+  it('shows roles to user administrators and the audit log to auditors', async () => {
+    signedInAs(['users.read']);
+    renderApp(<AppRoutes />, { route: '/quan-tri', language: 'vi' });
+    let m = await menu();
+    expect(m.getByText('Vai trò và quyền')).toBeTruthy();
+    expect(m.queryByText('Nhật ký kiểm toán')).toBeNull();
+    cleanup();
+
+    signedInAs(['audit.read']);
+    renderApp(<AppRoutes />, { route: '/quan-tri', language: 'vi' });
+    m = await menu();
+    expect(m.getByText('Nhật ký kiểm toán')).toBeTruthy();
+    expect(m.queryByText('Vai trò và quyền')).toBeNull();
+    expect(selectedMenuKey('/quan-tri/nhat-ky')).toBe('/quan-tri/nhat-ky');
   });
 
   it('sends a visitor without a session to the sign-in page', async () => {

@@ -1,7 +1,9 @@
 import {
+  AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  IdcardOutlined,
   KeyOutlined,
   SafetyOutlined,
   TeamOutlined,
@@ -18,6 +20,8 @@ export const BACK_OFFICE_PATHS = {
   users: '/quan-tri/nguoi-dung',
   units: '/quan-tri/don-vi',
   holidays: '/quan-tri/ngay-nghi',
+  roles: '/quan-tri/vai-tro',
+  audit: '/quan-tri/nhat-ky',
   changePassword: '/quan-tri/doi-mat-khau',
   totp: '/quan-tri/xac-thuc-hai-lop',
 } as const;
@@ -53,6 +57,18 @@ const WORK_ENTRIES: MenuEntry[] = [
     icon: <CalendarOutlined />,
     label: (t) => t.backOffice.menuHolidays,
     anyOf: [PERMISSIONS.calendarRead, PERMISSIONS.calendarManage],
+  },
+  {
+    path: BACK_OFFICE_PATHS.roles,
+    icon: <IdcardOutlined />,
+    label: (t) => t.backOffice.menuRoles,
+    anyOf: [PERMISSIONS.usersRead, PERMISSIONS.usersManage],
+  },
+  {
+    path: BACK_OFFICE_PATHS.audit,
+    icon: <AuditOutlined />,
+    label: (t) => t.backOffice.menuAudit,
+    anyOf: [PERMISSIONS.auditRead],
   },
 ];
 
