@@ -56,8 +56,13 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function hashRow(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_hash'>): string {
-  const payload = canonicalJson([
-    String(row.seq),
+  const payload = `["${String(row.seq)}",${restPayload(row).slice(1)}`;
+  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
+}
+
+/** The row's fields after `seq`, as canonical JSON: the database prepends the seq it assigns. */
+function restPayload(row: Omit<AuditRow, 'hash' | 'prev_hash' | 'seq'>): string {
+  return canonicalJson([
     row.at.toISOString(),
     row.actor_id,
     row.actor_kind,
@@ -71,56 +76,63 @@ export function hashRow(prevHash: string, row: Omit<AuditRow, 'hash' | 'prev_has
     row.details,
     row.personal_data,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(payload).digest('hex');
 }
 
-async function appendInTx(tx: Tx, entries: AuditEntry[]): Promise<Array<{ seq: string; hash: string }>> {
-  // Lock the chain head: appends are linear, and a rolled-back transaction leaves no trace.
-  const head = await sql<{ seq: string; hash: string }>`
-    select seq, hash from platform.audit_head where id = 1 for update`.execute(tx);
-  let seq = BigInt(head.rows[0].seq);
-  let prev = head.rows[0].hash;
-  const at = new Date();
-  const out: Array<{ seq: string; hash: string }> = [];
-  const rows: AuditRow[] = [];
-  for (const e of entries) {
-    seq += 1n;
-    const base = {
-      seq: seq.toString(),
-      at,
-      actor_id: e.actorId ?? null,
-      actor_kind: e.actorKind ?? null,
-      unit_id: e.unitId ?? null,
-      action: e.action,
-      object_type: e.objectType ?? null,
-      object_id: e.objectId ?? null,
-      purpose: e.purpose ?? null,
-      request_id: e.requestId ?? null,
-      ip: e.ip ?? null,
-      details: e.details ? (JSON.parse(JSON.stringify(e.details)) as Record<string, unknown>) : null,
-      personal_data: e.personalData ?? false,
-    };
-    const hash = hashRow(prev, base);
-    rows.push({ ...base, prev_hash: prev, hash });
-    out.push({ seq: base.seq, hash });
-    prev = hash;
-  }
-  await tx
-    .insertInto('platform.audit_log')
-    .values(rows.map((r) => ({ ...r, details: r.details ? JSON.stringify(r.details) : null })))
-    .execute();
-  await sql`update platform.audit_head set seq = ${seq.toString()}, hash = ${prev} where id = 1`.execute(tx);
-  return out;
+/**
+ * One statement per entry: advance the chain head (locking it), compute the hash in SQL
+ * over exactly the bytes `hashRow` hashes, and insert the row. The head row stays locked
+ * until the caller's transaction ends, so the chain is linear and a rollback leaves no trace;
+ * doing it in one round trip keeps that lock short.
+ */
+async function appendOne(db: DbOrTx, e: AuditEntry, at: Date): Promise<{ seq: string; hash: string }> {
+  const row = {
+    at,
+    actor_id: e.actorId ?? null,
+    actor_kind: e.actorKind ?? null,
+    unit_id: e.unitId ?? null,
+    action: e.action,
+    object_type: e.objectType ?? null,
+    object_id: e.objectId ?? null,
+    purpose: e.purpose ?? null,
+    request_id: e.requestId ?? null,
+    ip: e.ip ?? null,
+    details: e.details ? (JSON.parse(JSON.stringify(e.details)) as Record<string, unknown>) : null,
+    personal_data: e.personalData ?? false,
+  };
+  const rest = restPayload(row);
+  const r = await sql<{ seq: string; hash: string }>`
+    with head as (
+      update platform.audit_head set
+        seq = seq + 1,
+        prev_hash = hash,
+        hash = encode(sha256(convert_to(
+          hash || chr(10) || '["' || (seq + 1)::text || '",' || substr(${rest}::text, 2), 'UTF8')), 'hex')
+      where id = 1
+      returning seq, hash, prev_hash)
+    insert into platform.audit_log (seq, at, actor_id, actor_kind, unit_id, action, object_type, object_id,
+                                    purpose, request_id, ip, details, personal_data, prev_hash, hash)
+    select head.seq, ${row.at}, ${row.actor_id}, ${row.actor_kind}, ${row.unit_id}, ${row.action}, ${row.object_type},
+           ${row.object_id}, ${row.purpose}, ${row.request_id}, ${row.ip},
+           ${row.details ? JSON.stringify(row.details) : null}::jsonb, ${row.personal_data}, head.prev_hash, head.hash
+    from head
+    returning seq, hash`.execute(db);
+  return { seq: String(r.rows[0].seq), hash: r.rows[0].hash };
 }
 
-/** Appends entries in the caller's transaction (or in a new one when given the database). */
+/** Appends entries in the caller's transaction (or atomically on their own when given the database). */
 export async function appendAudit(
   db: DbOrTx,
   ...entries: AuditEntry[]
 ): Promise<Array<{ seq: string; hash: string }>> {
   if (entries.length === 0) return [];
-  if (db.isTransaction) return appendInTx(db as Tx, entries);
-  return db.transaction().execute((tx) => appendInTx(tx, entries));
+  const at = new Date();
+  if (entries.length === 1) return [await appendOne(db, entries[0], at)];
+  const run = async (tx: DbOrTx) => {
+    const out: Array<{ seq: string; hash: string }> = [];
+    for (const e of entries) out.push(await appendOne(tx, e, at));
+    return out;
+  };
+  return db.isTransaction ? run(db) : db.transaction().execute((tx) => run(tx as Tx));
 }
 
 export interface ChainReport {

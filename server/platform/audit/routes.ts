@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type Db, sql } from '../db/database.js';
 import type { UnitDirectory } from '../units/index.js';
-import { appendAudit, verifyAuditChain } from './audit-log.js';
+import { verifyAuditChain } from './audit-log.js';
+import { auditPersonalDataRead } from './personal-data.js';
 
 /**
  * Reading the audit log: an auditor sees entries about their own units' subtree;
@@ -50,14 +51,11 @@ export async function auditRoutes(app: FastifyInstance, deps: { db: Db; units: U
       if (q.beforeSeq) query = query.where('a.seq', '<', String(q.beforeSeq));
       const rows = await query.orderBy('a.seq', 'desc').limit(q.limit).execute();
       // Reading the log is itself recorded: it names people and what was done to their data.
-      await appendAudit(deps.db, {
-        actorId: req.principal!.userId,
-        actorKind: req.principal!.kind,
-        unitId: q.unitId ?? null,
+      await auditPersonalDataRead(deps.db, req, {
         action: 'audit.read',
-        requestId: req.id,
-        ip: req.ip,
-        personalData: true,
+        objectType: 'audit_log',
+        unitId: q.unitId ?? null,
+        purpose: 'Tra cứu nhật ký kiểm toán',
         details: { filter: q, returned: rows.length },
       });
       return { items: rows };

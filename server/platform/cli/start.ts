@@ -59,9 +59,10 @@ export const startCommand: Command = {
     const seed = env.demo ? await seedDemo(database.db, env.dataDir) : null;
     const kernel = await createKernel(env, database, log);
     await registerModules(kernel);
-    const demoDoc = env.demo ? await seedDemoDocument(kernel) : null;
     const { app } = await buildApp(kernel, { serveWeb: true });
     await app.listen({ port: env.PORT, host: env.HOST });
+    // Signed after listening: the sample document is not needed to answer the first requests.
+    const demoDoc = env.demo ? await seedDemoDocument(kernel) : null;
     if (env.JOBS_ENABLED) kernel.worker.start();
 
     const url = env.publicUrl;
