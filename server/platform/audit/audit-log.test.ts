@@ -88,3 +88,30 @@ describe('audit log (hash chain)', () => {
     }
   });
 });
+
+describe('audited transactions', () => {
+  it('append the entries last, and none when the work fails', async () => {
+    const database = await createTestDatabase();
+    try {
+      const { auditedTransaction } = await import('./audited-transaction.js');
+      const seqBefore = await sql<{ seq: string }>`select seq from platform.audit_head`.execute(database.db);
+      await auditedTransaction(database.db, async (tx, audit) => {
+        audit({ action: 'test.first', objectId: 'a' });
+        await sql`select 1`.execute(tx);
+        audit({ action: 'test.second', objectId: 'b' });
+      });
+      await expect(
+        auditedTransaction(database.db, async (_tx, audit) => {
+          audit({ action: 'test.doomed' });
+          throw new Error('work failed');
+        }),
+      ).rejects.toThrow('work failed');
+      const rows = await sql<{ action: string }>`
+        select action from platform.audit_log where seq > ${seqBefore.rows[0].seq} order by seq`.execute(database.db);
+      expect(rows.rows.map((r) => r.action)).toEqual(['test.first', 'test.second']);
+      expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    } finally {
+      await database.close();
+    }
+  });
+});

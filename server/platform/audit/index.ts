@@ -7,3 +7,4 @@ export {
   verifyAuditChain,
 } from './audit-log.js';
 export { auditPersonalDataRead, purposeOf } from './personal-data.js';
+export { type AuditLater, auditedTransaction } from './audited-transaction.js';
