@@ -74,7 +74,12 @@ export function phases(opts: RegistrationOptions): PhaseSpec[] {
       diag('diag: 8 keys, no audit', spread(2028), ['number', 'insert', 'job']),
       diag('diag: 1 key, no audit', hot(2029), ['number', 'insert', 'job']),
       diag('diag: audit append only', [], ['audit']),
-      diag('diag: 8 keys, audit before job (earlier order)', spread(2030), ['number', 'insert', 'audit', 'job']),
+      diag('diag: 8 keys, audit before job (earlier order)', spread(2030), [
+        'number',
+        'insert',
+        'audit',
+        'job',
+      ]),
       diag('what-if: audit append, 1 statement', [], ['audit1'], true),
       diag('what-if: 8 keys, locks late', spread(2031), ['job', 'numbered', 'audit1']),
       diag('what-if: 1 key, locks late', hot(2032), ['job', 'numbered', 'audit1']),

@@ -107,7 +107,9 @@ describe('audited transactions', () => {
         }),
       ).rejects.toThrow('work failed');
       const rows = await sql<{ action: string }>`
-        select action from platform.audit_log where seq > ${seqBefore.rows[0].seq} order by seq`.execute(database.db);
+        select action from platform.audit_log where seq > ${seqBefore.rows[0].seq} order by seq`.execute(
+        database.db,
+      );
       expect(rows.rows.map((r) => r.action)).toEqual(['test.first', 'test.second']);
       expect((await verifyAuditChain(database.db)).ok).toBe(true);
     } finally {

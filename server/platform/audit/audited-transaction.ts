@@ -9,7 +9,10 @@ import { type AuditEntry, appendAudit } from './audit-log.js';
  */
 export type AuditLater = (entry: AuditEntry) => void;
 
-export async function auditedTransaction<T>(db: Db, work: (tx: Tx, audit: AuditLater) => Promise<T>): Promise<T> {
+export async function auditedTransaction<T>(
+  db: Db,
+  work: (tx: Tx, audit: AuditLater) => Promise<T>,
+): Promise<T> {
   return db.transaction().execute(async (tx) => {
     const pending: AuditEntry[] = [];
     const result = await work(tx, (entry) => pending.push(entry));
