@@ -24,3 +24,21 @@ export {
   idProvinceTable,
 } from './service/provinces.js';
 export { dateInWords, numberInWords, toCertificateName } from './service/words.js';
+export { addYears, ageOn } from './service/synthetic/dates.js';
+export {
+  createGenerator,
+  type EventKind,
+  type GeneratorOptions,
+  type SyntheticEvent,
+  type SyntheticFamily,
+  type SyntheticGenerator,
+  type SyntheticPerson,
+} from './service/synthetic/generator.js';
+export {
+  BUILT_IN_NAMES,
+  DEFAULT_NAMES_DIR,
+  loadNameData,
+  middleNameGender,
+  type NameData,
+} from './service/synthetic/names.js';
+export { demoPlaces, type PlaceUnit, placesFromUnits } from './service/synthetic/places.js';
