@@ -2,9 +2,28 @@
 
 const DAY_MS = 86_400_000;
 
-export const toDay = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+/** Day numbers and ISO strings are memoised: synthetic data reuses a few tens of thousands of days. */
+const dayCache = new Map<string, number>();
+const isoCache = new Map<number, string>();
+const CACHE_LIMIT = 200_000;
 
-export const toIso = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export function toDay(iso: string): number {
+  let day = dayCache.get(iso);
+  if (day === undefined) {
+    day = Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+    if (dayCache.size < CACHE_LIMIT) dayCache.set(iso, day);
+  }
+  return day;
+}
+
+export function toIso(day: number): string {
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoCache.size < CACHE_LIMIT) isoCache.set(day, iso);
+  }
+  return iso;
+}
 
 /** The same day `years` later (29 February becomes 28 February in a common year). */
 export function addYears(iso: string, years: number): string {
