@@ -48,6 +48,12 @@ const commands: Command[] = [
     async () => (await import('./maintenance.js')).importCommand,
   ),
   lazy(
+    'import phapdien',
+    'Nhập Bộ pháp điển điện tử (thư mục hoặc tệp .tar.xz) / import the codified law',
+    'tuphap import phapdien <BoPhapDienDienTu | bophapdien-export.tar.xz> [--force]',
+    async () => (await import('../../modules/legal/cli.js')).importPhapdienCommand,
+  ),
+  lazy(
     'audit verify',
     'Kiểm tra chuỗi băm nhật ký kiểm toán / verify the audit hash chain',
     'tuphap audit verify   (exit 0 when intact, 1 naming the first tampered row)',

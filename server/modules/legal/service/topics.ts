@@ -1,0 +1,55 @@
+/**
+ * The 45 chủ đề (topics) of the Bộ pháp điển, in their official order: number n is
+ * CHU_DE_NAMES[n - 1]. The export's own index (jsonData.js) is missing, so the names live here.
+ */
+export const CHU_DE_NAMES = [
+  'An ninh quốc gia',
+  'Bảo hiểm',
+  'Bưu chính, viễn thông',
+  'Bổ trợ tư pháp',
+  'Cán bộ, công chức, viên chức',
+  'Chính sách xã hội',
+  'Công nghiệp',
+  'Dân số, gia đình, trẻ em, bình đẳng giới',
+  'Dân sự',
+  'Dân tộc',
+  'Đất đai',
+  'Doanh nghiệp, hợp tác xã',
+  'Giáo dục, đào tạo',
+  'Giao thông, vận tải',
+  'Hành chính tư pháp',
+  'Hình sự',
+  'Kế toán, kiểm toán',
+  'Khiếu nại, tố cáo',
+  'Khoa học, công nghệ',
+  'Lao động',
+  'Môi trường',
+  'Ngân hàng, tiền tệ',
+  'Ngoại giao, điều ước quốc tế',
+  'Nông nghiệp, nông thôn',
+  'Quốc phòng',
+  'Tài chính',
+  'Tài nguyên',
+  'Tài sản công, nợ công, dự trữ nhà nước',
+  'Thi đua, khen thưởng, các danh hiệu vinh dự nhà nước',
+  'Thi hành án',
+  'Thống kê',
+  'Thông tin, báo chí, xuất bản',
+  'Thuế, phí, lệ phí, các khoản thu khác',
+  'Thương mại, đầu tư, chứng khoán',
+  'Tổ chức bộ máy nhà nước',
+  'Tổ chức chính trị - xã hội, hội',
+  'Tố tụng và các phương thức giải quyết tranh chấp',
+  'Tôn giáo, tín ngưỡng',
+  'Trật tự, an toàn xã hội',
+  'Tương trợ tư pháp',
+  'Văn hóa, thể thao, du lịch',
+  'Văn thư lưu trữ',
+  'Xây dựng, nhà ở, đô thị',
+  'Xây dựng pháp luật và thi hành pháp luật',
+  'Y tế, dược',
+] as const;
+
+export function chuDeName(number: number): string | undefined {
+  return CHU_DE_NAMES[number - 1];
+}
