@@ -32,6 +32,8 @@ describe('tuphap on the embedded database', () => {
       ['migrate'],
       ['seed'],
       ['import', 'admin-units'],
+      ['import', 'phapdien'],
+      ['prepare'],
       ['audit', 'verify'],
       ['backup'],
       ['restore'],
