@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +8,6 @@ import { importAdminUnits, loadUnitDirectory, seedDemoUnits, type UnitDirectory 
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const sharedFolder = path.resolve(repoRoot, '..', 'shared', 'data', 'admin-units');
-const hasShared = fs.existsSync(path.join(sharedFolder, 'communes_2025.csv'));
 
 const ids = (units: Array<{ id: string }>) => units.map((u) => u.id);
 
@@ -74,7 +72,7 @@ describe('unit directory on the demo seed', () => {
   });
 });
 
-describe.skipIf(!hasShared)('unit directory on the full reference data', () => {
+describe('unit directory on the full reference data', () => {
   let database: Database;
   let dir: UnitDirectory;
   beforeAll(async () => {

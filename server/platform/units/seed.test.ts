@@ -12,7 +12,6 @@ import { DEMO_COMMUNES, DEMO_PROVINCE_CODE, DEMO_PROVINCES } from './seed-data.j
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const sharedFolder = path.resolve(repoRoot, '..', 'shared', 'data', 'admin-units');
-const hasShared = fs.existsSync(path.join(sharedFolder, 'communes_2025.csv'));
 
 describe('seedDemoUnits', () => {
   let database: Database;
@@ -54,7 +53,7 @@ describe('seedDemoUnits', () => {
   });
 });
 
-describe.skipIf(!hasShared)('demo seed against the reference files', () => {
+describe('demo seed against the reference files', () => {
   let database: Database;
   let dir: string;
   beforeAll(async () => {
